@@ -1,0 +1,226 @@
+package io.itam.compliance.internal.allocation;
+
+import io.itam.compliance.internal.demand.Demand;
+import io.itam.compliance.internal.demand.Option;
+import io.itam.compliance.internal.index.EstateIndex;
+import io.itam.compliance.internal.index.Prices;
+import io.itam.model.entitlement.Entitlement;
+import io.itam.model.position.SolverNote;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Steps 2 to 4 of the reconciliation: eligibility, pools, and the exact allocation of every pool,
+ * handed back to consumers in canonical order. Pools are independent and may be solved on several
+ * threads; the result does not depend on how many.
+ */
+public final class Allocator {
+  private static final Comparator<Option> OPTION_ORDER =
+      Comparator.comparing((Option o) -> o.model().id())
+          .thenComparing(Option::consumer)
+          .thenComparingInt(o -> o.facts().length == 0 ? -1 : o.facts()[0]);
+
+  /** Most nodes explored when enumerating the minimal covers of one group of facts. */
+  public static final int COVER_BUDGET = 20_000;
+
+  private Allocator() {}
+
+  /**
+   * Allocates the entitlements of {@code index}'s estate to {@code demand}.
+   *
+   * @param nodeBudget branch-and-bound nodes per pool before a heuristic finishes the pool
+   * @param executor runs pool solves; {@code null} to solve on the calling thread
+   */
+  public static Allocation allocate(
+      EstateIndex index,
+      Demand demand,
+      Prices prices,
+      long nodeBudget,
+      @Nullable Executor executor) {
+    AllocationProblem problem = AllocationProblem.of(index, demand, COVER_BUDGET);
+    List<PoolSolver.Solution> solutions =
+        solveAll(
+            problem.pools, pool -> PoolSolver.solve(problem, pool, prices, nodeBudget), executor);
+    List<Assignment> assignments = new ArrayList<>();
+    List<SolverNote> notes = new ArrayList<>();
+    for (int p = 0; p < problem.pools.size(); p++) {
+      Pool pool = problem.pools.get(p);
+      PoolSolver.Solution solution = solutions.get(p);
+      assignments.addAll(distribute(problem, pool, solution, prices));
+      boolean truncated = pool.truncated();
+      if (!solution.exact() || truncated) {
+        BigDecimal bound = truncated ? BigDecimal.ZERO : solution.bound();
+        notes.add(
+            new SolverNote(
+                poolName(pool, problem),
+                truncated
+                    ? "cover search truncated after "
+                        + COVER_BUDGET
+                        + " nodes; "
+                        + solution.method()
+                    : solution.method(),
+                solution.objective(),
+                bound,
+                solution.objective().subtract(bound)));
+      }
+    }
+    assignments.sort(Comparator.comparing(Assignment::option, OPTION_ORDER));
+    return new Allocation(assignments, notes);
+  }
+
+  private static List<PoolSolver.Solution> solveAll(
+      List<Pool> pools, Function<Pool, PoolSolver.Solution> solver, @Nullable Executor executor) {
+    List<PoolSolver.Solution> solutions = new ArrayList<>();
+    if (executor == null || pools.size() < 2) {
+      for (Pool pool : pools) {
+        solutions.add(solver.apply(pool));
+      }
+      return solutions;
+    }
+    List<CompletableFuture<PoolSolver.Solution>> futures = new ArrayList<>();
+    for (Pool pool : pools) {
+      futures.add(CompletableFuture.supplyAsync(() -> solver.apply(pool), executor));
+    }
+    for (CompletableFuture<PoolSolver.Solution> future : futures) {
+      solutions.add(future.join());
+    }
+    return solutions;
+  }
+
+  /** {@code chose ws-dc-core ×24 (14000.00) over ws-std-core ×160 (90000.00)}. */
+  private static String describeChoice(Member member, int chosen, Prices prices) {
+    StringBuilder text =
+        new StringBuilder("chose ").append(describe(member.patterns.get(chosen), prices));
+    List<String> others = new ArrayList<>();
+    for (int p = 0; p < member.patterns.size(); p++) {
+      if (p != chosen) {
+        others.add(describe(member.patterns.get(p), prices));
+      }
+    }
+    return text.append(" over ").append(String.join(" or ", others)).toString();
+  }
+
+  private static String describe(List<Option> pattern, Prices prices) {
+    List<String> parts = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    boolean priced = true;
+    for (Option option : pattern) {
+      parts.add(option.model().id() + " ×" + option.units());
+      BigDecimal price = prices.remedyPrice(option.model());
+      if (price == null) {
+        priced = false;
+      } else {
+        total = total.add(price.multiply(BigDecimal.valueOf(option.units())));
+      }
+    }
+    return String.join(" + ", parts)
+        + (priced ? " (" + io.itam.model.Money.format(total, 2) + ")" : "");
+  }
+
+  private static String poolName(Pool pool, AllocationProblem problem) {
+    TreeSet<String> models = new TreeSet<>();
+    for (int t : pool.types) {
+      models.add(problem.types.get(t).model.id());
+    }
+    return String.join(", ", models);
+  }
+
+  /**
+   * Hands a pool's solution back to its members: within each class, members in canonical order take
+   * the shapes in order; within each slot type, member options in canonical order take units from
+   * the eligible entitlements (pinned first, then in tie-break order), and whatever is left
+   * uncovered falls on the last.
+   */
+  private static List<Assignment> distribute(
+      AllocationProblem problem, Pool pool, PoolSolver.Solution solution, Prices prices) {
+    Map<Integer, List<Option>> demandOfType = new TreeMap<>();
+    List<Option> chosen = new ArrayList<>();
+    Map<Option, String> choices = new java.util.HashMap<>();
+    for (int ci = 0; ci < pool.classes.size(); ci++) {
+      DemandClass c = pool.classes.get(ci);
+      long[] counts = solution.shapeCounts()[ci];
+      int shape = 0;
+      long left = counts[0];
+      for (Member member : c.members) {
+        while (left == 0) {
+          left = counts[++shape];
+        }
+        left--;
+        chosen.addAll(member.patterns.get(shape));
+        if (member.patterns.size() > 1) {
+          String choice = describeChoice(member, shape, prices);
+          for (Option option : member.patterns.get(shape)) {
+            choices.put(option, choice);
+          }
+        }
+      }
+    }
+    chosen.sort(OPTION_ORDER);
+    for (Option option : chosen) {
+      demandOfType.computeIfAbsent(problem.typeOf(option), k -> new ArrayList<>()).add(option);
+    }
+    List<Assignment> assignments = new ArrayList<>();
+    demandOfType.forEach(
+        (typeId, options) -> {
+          SlotType type = problem.types.get(typeId);
+          long[] units = solution.allocated().get(typeId);
+          // Supply: pinned entitlements first, then in tie-break order.
+          Integer[] order = new Integer[type.entitlements.length];
+          for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+          }
+          java.util.Arrays.sort(
+              order,
+              Comparator.<Integer, Boolean>comparing(j -> !type.preferred[j])
+                  .thenComparing(
+                      j -> problem.entitlements.get(type.entitlements[j]),
+                      PoolSolver.EXPIRY_ORDER));
+          int cursor = 0;
+          long available = order.length == 0 ? 0 : units[order[0]];
+          for (Option option : options) {
+            List<Share> shares = new ArrayList<>();
+            for (Option.Line line : option.lines()) {
+              long need = line.units();
+              while (need > 0) {
+                while (available == 0 && cursor + 1 < order.length) {
+                  cursor++;
+                  available = units[order[cursor]];
+                }
+                if (available == 0) {
+                  shares.add(new Share(line, null, need));
+                  need = 0;
+                } else {
+                  long take = Math.min(need, available);
+                  Entitlement e = problem.entitlements.get(type.entitlements[order[cursor]]);
+                  shares.add(new Share(line, e, take));
+                  available -= take;
+                  need -= take;
+                }
+              }
+            }
+            assignments.add(new Assignment(option, shares, choices.getOrDefault(option, "")));
+          }
+          long unused = available;
+          for (int j = cursor + 1; j < order.length; j++) {
+            unused += units[order[j]];
+          }
+          if (unused != 0) {
+            throw new IllegalStateException(
+                unused
+                    + " allocated units of "
+                    + type.model.id()
+                    + " found no consumer; this is a bug");
+          }
+        });
+    return assignments;
+  }
+}

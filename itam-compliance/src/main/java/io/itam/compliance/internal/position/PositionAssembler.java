@@ -1,0 +1,472 @@
+package io.itam.compliance.internal.position;
+
+import io.itam.compliance.internal.allocation.Allocation;
+import io.itam.compliance.internal.allocation.Assignment;
+import io.itam.compliance.internal.allocation.Eligibility;
+import io.itam.compliance.internal.allocation.Share;
+import io.itam.compliance.internal.demand.Demand;
+import io.itam.compliance.internal.demand.Fact;
+import io.itam.compliance.internal.demand.Option;
+import io.itam.compliance.internal.index.EstateIndex;
+import io.itam.compliance.internal.index.Prices;
+import io.itam.model.Estate;
+import io.itam.model.entitlement.Entitlement;
+import io.itam.model.inventory.PinnedAllocation;
+import io.itam.model.position.Accounting;
+import io.itam.model.position.Exempt;
+import io.itam.model.position.LicensePosition;
+import io.itam.model.position.Position;
+import io.itam.model.position.ProductPosition;
+import io.itam.model.position.Rejected;
+import io.itam.model.position.Remedy;
+import io.itam.model.position.Shortfall;
+import io.itam.model.position.Summary;
+import io.itam.model.terms.LicenseModel;
+import io.itam.model.terms.MetricType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Step 5 of the reconciliation: the position document. Per licence: entitled, consumed, surplus and
+ * its value. Per product and licence model: required, covered, shortfall, and the remedy in whole
+ * packs with its cost. Per consumer: every allocation and shortfall with a reason naming the rules
+ * applied. Rows are sorted by licence model, product and consumer, so equal estates give equal
+ * positions.
+ */
+public final class PositionAssembler {
+  private static final Comparator<String> NULLS_LAST =
+      Comparator.nullsLast(Comparator.<String>naturalOrder());
+
+  private final EstateIndex index;
+  private final Demand demand;
+  private final Allocation allocation;
+  private final Prices prices;
+  private final Eligibility eligibility;
+  private final Map<String, Long> consumedOf = new HashMap<>();
+
+  private PositionAssembler(
+      EstateIndex index, Demand demand, Allocation allocation, Prices prices) {
+    this.index = index;
+    this.demand = demand;
+    this.allocation = allocation;
+    this.prices = prices;
+    this.eligibility = new Eligibility(index);
+    for (Assignment assignment : allocation.assignments()) {
+      for (Share share : assignment.shares()) {
+        if (share.entitlement() != null) {
+          consumedOf.merge(share.entitlement().id(), share.units(), Math::addExact);
+        }
+      }
+    }
+  }
+
+  /** Assembles the position of {@code index}'s estate. */
+  public static Position assemble(
+      EstateIndex index, Demand demand, Allocation allocation, Prices prices) {
+    return new PositionAssembler(index, demand, allocation, prices).assemble();
+  }
+
+  private Position assemble() {
+    Estate estate = index.estate();
+    List<io.itam.model.position.Allocation> allocations = allocationRows();
+    List<Shortfall> shortfalls = shortfallRows();
+    List<ProductPosition> products = productRows();
+    List<Rejected> rejected = new ArrayList<>(demand.rejected());
+    rejected.addAll(uncountedAccess());
+    List<LicensePosition> licenses = licenseRows(rejected);
+    rejected.addAll(unusedPins());
+    rejected.sort(
+        Comparator.comparing(Rejected::record)
+            .thenComparing(Rejected::consumer)
+            .thenComparing(Rejected::product)
+            .thenComparing(Rejected::reason));
+    List<Exempt> exempt = new ArrayList<>(demand.exempt());
+    exempt.sort(
+        Comparator.comparing(Exempt::product)
+            .thenComparing(Exempt::consumer)
+            .thenComparing(Exempt::reason));
+
+    BigDecimal shortfallCost = BigDecimal.ZERO;
+    long unpriced = 0;
+    for (ProductPosition p : products) {
+      if (p.shortfall() > 0) {
+        if (p.shortfallCost() == null) {
+          unpriced++;
+        } else {
+          shortfallCost = shortfallCost.add(p.shortfallCost());
+        }
+      }
+    }
+    BigDecimal surplusValue = BigDecimal.ZERO;
+    for (LicensePosition l : licenses) {
+      surplusValue = surplusValue.add(l.surplusValue());
+    }
+    Summary summary =
+        new Summary(
+            shortfallCost,
+            surplusValue,
+            licenses.size(),
+            products.size(),
+            allocations.size(),
+            shortfalls.size(),
+            unpriced,
+            exempt.size(),
+            rejected.size());
+    return new Position(
+        estate.format(),
+        index.asOf(),
+        estate.currency(),
+        shortfalls.isEmpty(),
+        summary,
+        licenses,
+        products,
+        allocations,
+        shortfalls,
+        exempt,
+        rejected,
+        allocation.notes(),
+        accounting(rejected));
+  }
+
+  /**
+   * What became of every record: counted is computed from the allocation (facts the chosen options
+   * cover, and installations nothing can cover), exempt and rejected from their rows; the {@link
+   * Accounting} record checks that they add up to the estate's records.
+   */
+  private List<Accounting> accounting(List<Rejected> rejected) {
+    boolean[] counted = new boolean[demand.facts().size()];
+    for (Assignment assignment : allocation.assignments()) {
+      for (int f : assignment.option().facts()) {
+        counted[f] = true;
+      }
+    }
+    for (Demand.Uncoverable u : demand.uncoverable()) {
+      counted[u.fact().id()] = true;
+    }
+    long[] countedByKind = new long[Fact.Kind.values().length];
+    for (Fact fact : demand.facts()) {
+      if (counted[fact.id()]) {
+        countedByKind[fact.kind().ordinal()]++;
+      }
+    }
+    Map<String, Long> rejectedByKind = new HashMap<>();
+    for (Rejected r : rejected) {
+      rejectedByKind.merge(r.record(), 1L, Long::sum);
+    }
+    Estate estate = index.estate();
+    return List.of(
+        new Accounting(
+            "installations",
+            estate.installations().size(),
+            countedByKind[Fact.Kind.INSTALLATION.ordinal()],
+            demand.exemptRecords(Fact.Kind.INSTALLATION),
+            rejectedByKind.getOrDefault("installation", 0L)),
+        new Accounting(
+            "access",
+            estate.access().size(),
+            countedByKind[Fact.Kind.ACCESS.ordinal()],
+            demand.exemptRecords(Fact.Kind.ACCESS),
+            rejectedByKind.getOrDefault("access", 0L)),
+        new Accounting(
+            "usage",
+            estate.usage().size(),
+            countedByKind[Fact.Kind.USAGE.ordinal()],
+            0,
+            rejectedByKind.getOrDefault("usage", 0L)));
+  }
+
+  // ---- per consumer
+  // ------------------------------------------------------------------------------
+
+  private List<io.itam.model.position.Allocation> allocationRows() {
+    Map<List<String>, long[]> units = new TreeMap<>(Comparator.comparing(Object::toString));
+    Map<List<String>, Set<String>> reasons = new HashMap<>();
+    for (Assignment assignment : allocation.assignments()) {
+      Option option = assignment.option();
+      for (Share share : assignment.shares()) {
+        Entitlement e = share.entitlement();
+        if (e == null) {
+          continue;
+        }
+        List<String> key =
+            List.of(option.model().id(), option.product(), share.line().consumer(), e.id());
+        units.computeIfAbsent(key, k -> new long[1])[0] += share.units();
+        reasons
+            .computeIfAbsent(key, k -> new LinkedHashSet<>())
+            .add(Reasons.allocation(option, share.line(), e, eligibility, assignment.choice()));
+      }
+    }
+    List<io.itam.model.position.Allocation> rows = new ArrayList<>();
+    units.forEach(
+        (key, u) ->
+            rows.add(
+                new io.itam.model.position.Allocation(
+                    key.get(2),
+                    key.get(1),
+                    key.get(0),
+                    key.get(3),
+                    u[0],
+                    String.join(" | ", reasons.get(key)))));
+    rows.sort(
+        Comparator.comparing(io.itam.model.position.Allocation::licenseModel)
+            .thenComparing(io.itam.model.position.Allocation::product)
+            .thenComparing(io.itam.model.position.Allocation::consumer)
+            .thenComparing(io.itam.model.position.Allocation::entitlement));
+    return rows;
+  }
+
+  private List<Shortfall> shortfallRows() {
+    Map<List<String>, long[]> units = new HashMap<>();
+    Map<List<String>, Set<String>> reasons = new HashMap<>();
+    Map<List<String>, @Nullable String> models = new HashMap<>();
+    for (Assignment assignment : allocation.assignments()) {
+      Option option = assignment.option();
+      for (Share share : assignment.shares()) {
+        if (!share.isShort()) {
+          continue;
+        }
+        List<String> key = List.of(option.model().id(), option.product(), share.line().consumer());
+        units.computeIfAbsent(key, k -> new long[1])[0] += share.units();
+        models.put(key, option.model().id());
+        reasons
+            .computeIfAbsent(key, k -> new LinkedHashSet<>())
+            .add(
+                Reasons.shortfall(
+                    option, share.line(), whyNotCovered(option), assignment.choice()));
+      }
+    }
+    for (Demand.Uncoverable u : demand.uncoverable()) {
+      List<String> key = List.of("", u.fact().product(), u.fact().consumer());
+      units.computeIfAbsent(key, k -> new long[1])[0] += 1;
+      models.put(key, null);
+      reasons.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(u.reason());
+    }
+    List<Shortfall> rows = new ArrayList<>();
+    units.forEach(
+        (key, u) ->
+            rows.add(
+                new Shortfall(
+                    key.get(2),
+                    key.get(1),
+                    u[0],
+                    models.get(key),
+                    String.join(" | ", reasons.get(key)))));
+    rows.sort(
+        Comparator.comparing(Shortfall::licenseModel, NULLS_LAST)
+            .thenComparing(Shortfall::product)
+            .thenComparing(Shortfall::consumer));
+    return rows;
+  }
+
+  /** Why the entitlements of {@code option}'s model leave it short. */
+  private String whyNotCovered(Option option) {
+    List<Entitlement> candidates = index.entitlementsOf(option.model().id());
+    if (candidates.isEmpty()) {
+      return "no entitlement of " + option.model().id();
+    }
+    List<String> why = new ArrayList<>();
+    for (Entitlement e : candidates) {
+      String refusal = eligibility.refusal(option, e);
+      if (refusal == null) {
+        long consumed = consumedOf.getOrDefault(e.id(), 0L);
+        why.add(e.id() + " fully consumed (" + consumed + " of " + e.quantity() + ")");
+      } else {
+        why.add(e.id() + " " + refusal);
+      }
+    }
+    int shown = Math.min(3, why.size());
+    String text = String.join("; ", why.subList(0, shown));
+    return why.size() > shown ? text + "; and " + (why.size() - shown) + " more" : text;
+  }
+
+  // ---- per product
+  // -------------------------------------------------------------------------------
+
+  private List<ProductPosition> productRows() {
+    Map<List<String>, long[]> totals = new HashMap<>(); // required, covered, shortfall
+    for (Assignment assignment : allocation.assignments()) {
+      Option option = assignment.option();
+      long[] t =
+          totals.computeIfAbsent(List.of(option.product(), option.model().id()), k -> new long[3]);
+      t[0] = Math.addExact(t[0], option.units());
+      for (Share share : assignment.shares()) {
+        int slot = share.isShort() ? 2 : 1;
+        t[slot] = Math.addExact(t[slot], share.units());
+      }
+    }
+    for (Demand.Uncoverable u : demand.uncoverable()) {
+      long[] t = totals.computeIfAbsent(List.of(u.fact().product(), ""), k -> new long[3]);
+      t[0]++;
+      t[2]++;
+    }
+    List<ProductPosition> rows = new ArrayList<>();
+    totals.forEach(
+        (key, t) -> {
+          String modelId = key.get(1).isEmpty() ? null : key.get(1);
+          Remedy remedy = null;
+          BigDecimal cost = null;
+          if (modelId != null && t[2] > 0) {
+            remedy = remedy(index.model(modelId), t[2]);
+            cost = remedy.cost();
+          }
+          rows.add(new ProductPosition(key.get(0), modelId, t[0], t[1], t[2], cost, remedy));
+        });
+    rows.sort(
+        Comparator.comparing(ProductPosition::licenseModel, NULLS_LAST)
+            .thenComparing(ProductPosition::product));
+    return rows;
+  }
+
+  /** Whole packs covering {@code shortfall} units (WS-02, SQL-03); one licence for a site. */
+  private Remedy remedy(LicenseModel model, long shortfall) {
+    long packs;
+    long units;
+    if (model.metric().type() == MetricType.SITE) {
+      packs = 1;
+      units = 1;
+    } else {
+      long packSize = model.metric().packSize();
+      packs = Math.addExact(shortfall, packSize - 1) / packSize;
+      units = Math.multiplyExact(packs, packSize);
+    }
+    BigDecimal price = prices.remedyPrice(model);
+    BigDecimal cost = price == null ? null : price.multiply(BigDecimal.valueOf(units));
+    return new Remedy(model.id(), packs, units, cost);
+  }
+
+  // ---- per licence
+  // -------------------------------------------------------------------------------
+
+  private List<LicensePosition> licenseRows(List<Rejected> rejected) {
+    List<LicensePosition> rows = new ArrayList<>();
+    for (LicenseModel model : index.models()) {
+      List<Entitlement> ofModel = index.entitlementsOf(model.id());
+      if (ofModel.isEmpty()) {
+        continue;
+      }
+      boolean unlimited = model.metric().type() == MetricType.SITE;
+      List<String> valid = new ArrayList<>();
+      long entitled = 0;
+      long consumed = 0;
+      BigDecimal surplusValue = BigDecimal.ZERO;
+      for (Entitlement e : ofModel) {
+        if (!e.isValidOn(index.asOf())) {
+          rejected.add(
+              new Rejected(
+                  "entitlement",
+                  e.id(),
+                  model.id(),
+                  Objects.requireNonNull(eligibilityOfDates(e))));
+          continue;
+        }
+        valid.add(e.id());
+        long used = consumedOf.getOrDefault(e.id(), 0L);
+        consumed = Math.addExact(consumed, used);
+        if (!unlimited) {
+          entitled = Math.addExact(entitled, e.quantity());
+          BigDecimal price = Prices.unitPrice(e);
+          if (price != null) {
+            surplusValue =
+                surplusValue.add(price.multiply(BigDecimal.valueOf(e.quantity() - used)));
+          }
+        }
+      }
+      if (unlimited) {
+        entitled = consumed;
+      }
+      rows.add(
+          new LicensePosition(
+              model.id(),
+              valid,
+              model.metric().type(),
+              entitled,
+              consumed,
+              entitled - consumed,
+              surplusValue,
+              unlimited));
+    }
+    return rows;
+  }
+
+  private String eligibilityOfDates(Entitlement e) {
+    if (e.validFrom() != null && index.asOf().isBefore(e.validFrom())) {
+      return "not valid yet on " + index.asOf() + ": valid from " + e.validFrom();
+    }
+    return "expired: valid until " + e.validUntil() + ", before " + index.asOf();
+  }
+
+  /** Optional access records that no chosen option counted: server licensing covers them. */
+  private List<Rejected> uncountedAccess() {
+    boolean[] counted = new boolean[demand.facts().size()];
+    for (Assignment assignment : allocation.assignments()) {
+      for (int f : assignment.option().facts()) {
+        counted[f] = true;
+      }
+    }
+    List<Rejected> rows = new ArrayList<>();
+    for (Fact fact : demand.facts()) {
+      if (!demand.isOptional(fact.id()) || counted[fact.id()]) {
+        continue;
+      }
+      if (!demand.isCoverable(fact.id())) {
+        continue; // already listed by the demand as counted by no model
+      }
+      rows.add(
+          new Rejected(
+              "access",
+              fact.consumer(),
+              fact.product(),
+              "not counted: "
+                  + fact.product()
+                  + " is licensed per server here, which includes unlimited users"));
+    }
+    return rows;
+  }
+
+  /** Pinned allocations whose consumer took nothing from the pinned entitlement. */
+  private List<Rejected> unusedPins() {
+    Map<String, Set<String>> used = new HashMap<>();
+    for (Assignment assignment : allocation.assignments()) {
+      for (Share share : assignment.shares()) {
+        Entitlement e = share.entitlement();
+        if (e != null && eligibility.isPinnedTo(e, assignment.option())) {
+          Set<String> consumers = used.computeIfAbsent(e.id(), k -> new java.util.HashSet<>());
+          consumers.addAll(assignment.option().devices());
+          consumers.addAll(assignment.option().users());
+        }
+      }
+    }
+    List<Rejected> rows = new ArrayList<>();
+    for (PinnedAllocation pin : index.estate().allocations()) {
+      String consumer = pin.device() != null ? pin.device() : Objects.requireNonNull(pin.user());
+      if (used.getOrDefault(pin.entitlement(), Set.of()).contains(consumer)) {
+        continue;
+      }
+      Entitlement e = index.entitlement(pin.entitlement());
+      rows.add(
+          new Rejected(
+              "allocation",
+              consumer,
+              e.licenseModel(),
+              "entitlement "
+                  + e.id()
+                  + " is pinned to "
+                  + consumer
+                  + ", which consumes none of it"
+                  + (e.isValidOn(index.asOf())
+                      ? ""
+                      : " (the entitlement is not valid on " + index.asOf() + ")")
+                  + "; its units stay reserved"));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,152 @@
+package io.itam.io.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import io.itam.model.Money;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON dialect of the estate and position documents: the parser limits, the canonical layout of
+ * written documents, and how decimals and amounts are spelled.
+ */
+final class JsonFormat {
+  /** Deepest nesting of objects and arrays a document may have. */
+  static final int MAX_NESTING_DEPTH = 64;
+
+  /** Longest string value, in characters (1 MiB). */
+  static final int MAX_STRING_LENGTH = 1 << 20;
+
+  /** Longest number, in characters. */
+  static final int MAX_NUMBER_LENGTH = 64;
+
+  /** Longest field name, in characters. */
+  static final int MAX_NAME_LENGTH = 64 * 1024;
+
+  /** Longest decimal written as a string (an amount, a factor), in characters. */
+  static final int MAX_DECIMAL_TEXT = 64;
+
+  /** Digits after the point of an amount when there is no currency. */
+  static final int DEFAULT_MINOR_DIGITS = 2;
+
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_NESTING_DEPTH)
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .maxNameLength(MAX_NAME_LENGTH)
+                  .build())
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
+          // Characters beyond the BMP are written as a pair of escaped surrogates: the combining
+          // feature glues a lone surrogate to the next character, which corrupts the text.
+          .disable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .build();
+
+  private JsonFormat() {}
+
+  /**
+   * A generator writing canonical bytes to {@code out}: UTF-8 (characters beyond the Basic
+   * Multilingual Plane escaped as surrogate pairs), two-space indentation, {@code \n} line endings
+   * whatever the platform, {@code "name": value}, empty containers as {@code {}} and {@code []}.
+   */
+  static JsonGenerator generator(OutputStream out) throws IOException {
+    JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEntrySpacing(Separators.Spacing.NONE)
+            .withArrayValueSpacing(Separators.Spacing.NONE)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("")
+            .withRootSeparator("\n");
+    generator.setPrettyPrinter(
+        new DefaultPrettyPrinter(separators)
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter));
+    return generator;
+  }
+
+  /** Ends a document: its closing brace is followed by one {@code \n}. */
+  static void finish(JsonGenerator generator) throws IOException {
+    generator.writeRaw('\n');
+    generator.flush();
+  }
+
+  /**
+   * An exact decimal as text that reads back to an equal {@link BigDecimal}, scale included: plain
+   * ({@code "0.50"}) unless the scale is negative ({@code "1E+3"}).
+   */
+  static String decimal(BigDecimal value) {
+    return value.scale() < 0 ? value.toString() : value.toPlainString();
+  }
+
+  /** Digits after the point of amounts in {@code currency}; 2 without a (known) currency. */
+  static int minorDigits(@Nullable String currency) {
+    if (currency == null || !Money.isCurrencyCode(currency)) {
+      return DEFAULT_MINOR_DIGITS;
+    }
+    return Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+  }
+
+  /** An amount as written in documents: {@code "3586.00"}, never rounded. */
+  static String amount(BigDecimal amount, @Nullable String currency) {
+    return Money.format(amount, minorDigits(currency));
+  }
+
+  /**
+   * A value quoted for a message: escaped like a JSON string and shortened when long, so that a
+   * megabyte of garbage does not end up in a message.
+   */
+  static String quote(String value) {
+    int limit = 64;
+    String shown = value;
+    boolean cut = false;
+    if (value.length() > limit) {
+      int end = limit - 3;
+      if (Character.isHighSurrogate(value.charAt(end - 1))) {
+        end--;
+      }
+      shown = value.substring(0, end);
+      cut = true;
+    }
+    StringBuilder text = new StringBuilder(shown.length() + 8).append('"');
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      switch (c) {
+        case '"' -> text.append("\\\"");
+        case '\\' -> text.append("\\\\");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        case '\t' -> text.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            text.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            text.append(c);
+          }
+        }
+      }
+    }
+    if (cut) {
+      text.append('…');
+    }
+    return text.append('"').toString();
+  }
+}
