@@ -228,8 +228,12 @@ final class RandomEstates {
       }
       estate.add(installation);
     }
-    for (int i = c.pick(3); i > 0; i--) {
-      estate.add(Access.byUser("c", "u" + c.pick(users)));
+    for (int i = c.pick(4); i > 0; i--) {
+      String product = c.pick(2) == 0 ? "c" : c.one(PRODUCTS);
+      estate.add(
+          c.pick(3) == 0
+              ? Access.byDevice(product, deviceIds.get(c.pick(deviceIds.size())))
+              : Access.byUser(product, "u" + c.pick(users)));
     }
     for (int i = c.pick(3); i > 0; i--) {
       LocalDate from = AS_OF.minusDays(c.pick(200));
@@ -293,28 +297,10 @@ final class RandomEstates {
   }
 
   private static LicenseModel version(LicenseModel model, String version) {
-    return new LicenseModel(
-        model.id(),
-        model.product(),
-        model.edition(),
-        version,
-        model.metric(),
-        model.virtualization(),
-        model.rights(),
-        model.clientAccess(),
-        model.unitPrice());
+    return model.toBuilder().version(version).build();
   }
 
   private static LicenseModel edition(LicenseModel model, String edition) {
-    return new LicenseModel(
-        model.id(),
-        model.product(),
-        edition,
-        model.version(),
-        model.metric(),
-        model.virtualization(),
-        model.rights(),
-        model.clientAccess(),
-        model.unitPrice());
+    return model.toBuilder().edition(edition).build();
   }
 }

@@ -171,7 +171,7 @@ public final class EstateValidator {
           int from = chain.indexOf(current.id());
           List<String> cycle = new ArrayList<>(chain.subList(from, chain.size()));
           cycle.add(current.id());
-          String key = cycle.stream().sorted().toList().toString();
+          String key = cycle.stream().sorted().distinct().toList().toString();
           if (from == 0 && reported.add(key)) {
             problem(
                 path(EstateSection.ORGANIZATION, i) + ".parent",
@@ -186,7 +186,10 @@ public final class EstateValidator {
               "organisation deeper than " + Limits.MAX_ORGANIZATION_DEPTH + " levels");
           break;
         }
-        current = current.parent() == null ? null : units.get(current.parent());
+        current =
+            current.parent() == null || current.parent().equals(current.id())
+                ? null
+                : units.get(current.parent());
       }
     }
   }
@@ -291,7 +294,9 @@ public final class EstateValidator {
     state.put(id, 1);
     stack.add(id);
     for (String component : product.components()) {
-      findSuiteCycle(component, state, stack, index, reported);
+      if (!component.equals(id)) {
+        findSuiteCycle(component, state, stack, index, reported);
+      }
     }
     stack.remove(stack.size() - 1);
     state.put(id, 2);
@@ -329,6 +334,10 @@ public final class EstateValidator {
             "must be at least 1, was " + model.rights().failoverDevices());
       }
       money(at + ".unitPrice", model.unitPrice());
+      text(at + ".title", model.title());
+      for (int r = 0; r < model.rules().size(); r++) {
+        text(at + ".rules[" + r + "]", model.rules().get(r));
+      }
     }
     checkCpuFactors();
   }

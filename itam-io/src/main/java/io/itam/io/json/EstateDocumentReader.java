@@ -295,10 +295,17 @@ final class EstateDocumentReader {
     Rights rights = null;
     Boolean clientAccess = null;
     Price price = null;
+    String title = null;
+    List<String> rules = null;
+    String basedOn = null;
+    LicenseModel template = null;
     if (in.enterObject(true)) {
       for (String field; (field = in.nextField()) != null; ) {
         switch (field) {
           case "id" -> id = in.string(true);
+          case "basedOn" -> basedOn = in.string(false);
+          case "title" -> title = in.string(false);
+          case "rules" -> rules = in.strings();
           case "product" -> product = in.string(true);
           case "edition" -> edition = in.string(false);
           case "version" -> version = in.string(false);
@@ -312,21 +319,58 @@ final class EstateDocumentReader {
       }
       in.required("id", id);
       in.required("product", product);
-      in.required("metric", metric);
+      if (basedOn != null) {
+        template = LicenseModelLibrary.bundled().find(basedOn).orElse(null);
+        if (template == null) {
+          in.errorAt(
+              in.path("basedOn"),
+              "unknown library model \""
+                  + basedOn
+                  + "\" (the bundled library lists its models in docs/library.md)");
+        }
+      } else {
+        in.required("metric", metric);
+      }
     }
     if (in.errors() != mark) {
       licenseModels.unread(id);
       return;
     }
     LicenseModel.Builder builder =
-        LicenseModel.builder(id, product)
-            .edition(edition)
-            .version(version)
-            .metric(metric)
-            .virtualization(virtualization)
-            .rights(rights == null ? Rights.NONE : rights)
-            .clientAccess(Boolean.TRUE.equals(clientAccess));
-    pricedModels.add(new Priced<>(index, id, price, money -> builder.unitPrice(money).build()));
+        template != null ? template.toBuilder(id, product) : LicenseModel.builder(id, product);
+    if (template == null || edition != null) {
+      builder.edition(edition);
+    }
+    if (template == null || version != null) {
+      builder.version(version);
+    }
+    if (metric != null) {
+      builder.metric(metric);
+    }
+    if (template == null || virtualization != null) {
+      builder.virtualization(virtualization);
+    }
+    if (template == null || rights != null) {
+      builder.rights(rights == null ? Rights.NONE : rights);
+    }
+    if (template == null || clientAccess != null) {
+      builder.clientAccess(Boolean.TRUE.equals(clientAccess));
+    }
+    if (template == null || title != null) {
+      builder.title(title);
+    }
+    if (template == null || rules != null) {
+      builder.rules(rules == null ? List.of() : rules);
+    }
+    if (template != null && price == null && template.unitPrice() != null) {
+      builder.unitPrice(template.unitPrice());
+    }
+    pricedModels.add(
+        new Priced<>(
+            index,
+            id,
+            price,
+            money -> (money == null ? builder : builder.unitPrice(money)).build()));
   }
 
   private @Nullable Metric metric() throws IOException {
@@ -447,6 +491,7 @@ final class EstateDocumentReader {
     Long vmsPerSet = null;
     Boolean requiresMaintenance = null;
     Long vcpusPerProcessor = null;
+    Boolean virtualOnly = null;
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
         case "mode" ->
@@ -463,6 +508,7 @@ final class EstateDocumentReader {
         case "vmsPerSet" -> vmsPerSet = in.integer(false);
         case "requiresMaintenance" -> requiresMaintenance = in.bool(false);
         case "vcpusPerProcessor" -> vcpusPerProcessor = in.integer(false);
+        case "virtualOnly" -> virtualOnly = in.bool(false);
         default -> in.unknownField();
       }
     }
@@ -484,6 +530,9 @@ final class EstateDocumentReader {
     }
     if (requiresMaintenance != null) {
       virtualization = virtualization.withRequiresMaintenance(requiresMaintenance);
+    }
+    if (Boolean.TRUE.equals(virtualOnly)) {
+      virtualization = virtualization.withVirtualOnly(true);
     }
     if (vcpusPerProcessor != null) {
       virtualization = virtualization.withVcpusPerProcessor(vcpusPerProcessor);

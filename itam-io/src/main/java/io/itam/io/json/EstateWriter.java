@@ -156,6 +156,14 @@ public final class EstateWriter {
       g.writeBooleanField("clientAccess", true);
     }
     price(g, "unitPrice", model.unitPrice(), currency);
+    string(g, "title", model.title());
+    if (!model.rules().isEmpty()) {
+      g.writeArrayFieldStart("rules");
+      for (String rule : model.rules()) {
+        g.writeString(rule);
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -210,6 +218,7 @@ public final class EstateWriter {
     number(g, "vmsPerSet", v.vmsPerSet(), 0);
     flag(g, "requiresMaintenance", v.requiresMaintenance());
     number(g, "vcpusPerProcessor", v.vcpusPerProcessor(), 0);
+    flag(g, "virtualOnly", v.virtualOnly());
     g.writeEndObject();
   }
 

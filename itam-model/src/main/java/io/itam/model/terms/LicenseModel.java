@@ -2,7 +2,9 @@ package io.itam.model.terms;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import io.itam.model.Money;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  *     installations. Extension of format 1; default {@code false}.
  * @param unitPrice the price of one unit when buying more (a list price), used for remedies when no
  *     entitlement of the model carries a price; {@code null} when unknown. Extension of format 1.
+ * @param title a name for people ({@code "Windows Server 2022 Standard, per core"}); {@code null}
+ *     when none. Extension of format 1.
+ * @param rules ids of the licensing rules the model implements ({@code WS-01}, see
+ *     vendor-rules.md); empty when none are named. Extension of format 1.
  */
 public record LicenseModel(
     String id,
@@ -33,13 +39,16 @@ public record LicenseModel(
     @Nullable Virtualization virtualization,
     Rights rights,
     boolean clientAccess,
-    @Nullable Money unitPrice) {
+    @Nullable Money unitPrice,
+    @Nullable String title,
+    List<String> rules) {
 
   public LicenseModel {
     requireNonNull(id, "id");
     requireNonNull(product, "product");
     requireNonNull(metric, "metric");
     requireNonNull(rights, "rights");
+    rules = ImmutableList.copyOf(rules);
   }
 
   /** The virtualization rule in force: the declared one, or {@code physical}. */
@@ -49,6 +58,25 @@ public record LicenseModel(
 
   public static Builder builder(String id, String product) {
     return new Builder(id, product);
+  }
+
+  /** A builder holding this model's terms under another id and product (a template's use). */
+  public Builder toBuilder(String id, String product) {
+    return new Builder(id, product)
+        .edition(edition)
+        .version(version)
+        .metric(metric)
+        .virtualization(virtualization)
+        .rights(rights)
+        .clientAccess(clientAccess)
+        .unitPrice(unitPrice)
+        .title(title)
+        .rules(rules);
+  }
+
+  /** A builder holding this model's terms. */
+  public Builder toBuilder() {
+    return toBuilder(id, product);
   }
 
   /** Builds a {@link LicenseModel}. */
@@ -62,6 +90,8 @@ public record LicenseModel(
     private Rights rights = Rights.NONE;
     private boolean clientAccess;
     private @Nullable Money unitPrice;
+    private @Nullable String title;
+    private List<String> rules = List.of();
 
     private Builder(String id, String product) {
       this.id = requireNonNull(id, "id");
@@ -107,9 +137,33 @@ public record LicenseModel(
       return this;
     }
 
+    public Builder title(@Nullable String title) {
+      this.title = title;
+      return this;
+    }
+
+    public Builder rules(List<String> rules) {
+      this.rules = ImmutableList.copyOf(rules);
+      return this;
+    }
+
+    public Builder rules(String... rules) {
+      return rules(List.of(rules));
+    }
+
     public LicenseModel build() {
       return new LicenseModel(
-          id, product, edition, version, metric, virtualization, rights, clientAccess, unitPrice);
+          id,
+          product,
+          edition,
+          version,
+          metric,
+          virtualization,
+          rights,
+          clientAccess,
+          unitPrice,
+          title,
+          rules);
     }
   }
 }

@@ -20,6 +20,8 @@ import static java.util.Objects.requireNonNull;
  * @param vcpusPerProcessor {@code processor} metric on VMs and cloud instances: one processor per
  *     this many vCPUs (OR-08: "every 4 or fewer vCPUs = 1 socket"); 0 counts one processor per VM
  *     (RH-02). Extension of format 1.
+ * @param virtualOnly the model licenses VMs and cloud instances only, never a physical server
+ *     (WS-06 licensing by VM, RH-02 guest subscriptions). Extension of format 1.
  */
 public record Virtualization(
     VirtualizationMode mode,
@@ -28,28 +30,43 @@ public record Virtualization(
     boolean capAtHost,
     long vmsPerSet,
     boolean requiresMaintenance,
-    long vcpusPerProcessor) {
+    long vcpusPerProcessor,
+    boolean virtualOnly) {
 
   /** Physical counting, the default when a hardware model gives no virtualization rule. */
   public static final Virtualization PHYSICAL =
-      new Virtualization(VirtualizationMode.PHYSICAL, 0, 1, false, 0, false, 0);
+      new Virtualization(VirtualizationMode.PHYSICAL, 0, 1, false, 0, false, 0, false);
 
   public Virtualization {
     requireNonNull(mode, "mode");
   }
 
   public static Virtualization of(VirtualizationMode mode) {
-    return new Virtualization(mode, 0, 1, false, 0, false, 0);
+    return new Virtualization(mode, 0, 1, false, 0, false, 0, false);
   }
 
   public Virtualization withMinimumPerVm(long value) {
     return new Virtualization(
-        mode, value, threadsPerCore, capAtHost, vmsPerSet, requiresMaintenance, vcpusPerProcessor);
+        mode,
+        value,
+        threadsPerCore,
+        capAtHost,
+        vmsPerSet,
+        requiresMaintenance,
+        vcpusPerProcessor,
+        virtualOnly);
   }
 
   public Virtualization withThreadsPerCore(long value) {
     return new Virtualization(
-        mode, minimumPerVm, value, capAtHost, vmsPerSet, requiresMaintenance, vcpusPerProcessor);
+        mode,
+        minimumPerVm,
+        value,
+        capAtHost,
+        vmsPerSet,
+        requiresMaintenance,
+        vcpusPerProcessor,
+        virtualOnly);
   }
 
   public Virtualization withCapAtHost(boolean value) {
@@ -60,7 +77,8 @@ public record Virtualization(
         value,
         vmsPerSet,
         requiresMaintenance,
-        vcpusPerProcessor);
+        vcpusPerProcessor,
+        virtualOnly);
   }
 
   public Virtualization withVmsPerSet(long value) {
@@ -71,16 +89,43 @@ public record Virtualization(
         capAtHost,
         value,
         requiresMaintenance,
-        vcpusPerProcessor);
+        vcpusPerProcessor,
+        virtualOnly);
   }
 
   public Virtualization withRequiresMaintenance(boolean value) {
     return new Virtualization(
-        mode, minimumPerVm, threadsPerCore, capAtHost, vmsPerSet, value, vcpusPerProcessor);
+        mode,
+        minimumPerVm,
+        threadsPerCore,
+        capAtHost,
+        vmsPerSet,
+        value,
+        vcpusPerProcessor,
+        virtualOnly);
+  }
+
+  public Virtualization withVirtualOnly(boolean value) {
+    return new Virtualization(
+        mode,
+        minimumPerVm,
+        threadsPerCore,
+        capAtHost,
+        vmsPerSet,
+        requiresMaintenance,
+        vcpusPerProcessor,
+        value);
   }
 
   public Virtualization withVcpusPerProcessor(long value) {
     return new Virtualization(
-        mode, minimumPerVm, threadsPerCore, capAtHost, vmsPerSet, requiresMaintenance, value);
+        mode,
+        minimumPerVm,
+        threadsPerCore,
+        capAtHost,
+        vmsPerSet,
+        requiresMaintenance,
+        value,
+        virtualOnly);
   }
 }

@@ -106,7 +106,10 @@ public final class Allocator {
         others.add(describe(member.patterns.get(p), prices));
       }
     }
-    return text.append(" over ").append(String.join(" or ", others)).toString();
+    return text.append(" over ")
+        .append(String.join(" or ", others))
+        .append(" (units at remedy prices)")
+        .toString();
   }
 
   private static String describe(List<Option> pattern, Prices prices) {
@@ -183,7 +186,7 @@ public final class Allocator {
               Comparator.<Integer, Boolean>comparing(j -> !type.preferred[j])
                   .thenComparing(
                       j -> problem.entitlements.get(type.entitlements[j]),
-                      PoolSolver.EXPIRY_ORDER));
+                      PoolSolver.tieBreakOrder(problem.index)));
           int cursor = 0;
           long available = order.length == 0 ? 0 : units[order[0]];
           for (Option option : options) {

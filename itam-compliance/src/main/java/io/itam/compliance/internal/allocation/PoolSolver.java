@@ -1,5 +1,6 @@
 package io.itam.compliance.internal.allocation;
 
+import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.compliance.internal.index.Prices;
 import io.itam.compliance.internal.solver.BranchAndBound;
 import io.itam.compliance.internal.solver.LinearProgram;
@@ -31,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  *       entitlements;
  *   <li>minimise the value of the licences consumed (their entitlements' unit prices), keeping the
  *       most expensive, most flexible rights free;
- *   <li>tie-break: consume the entitlements that expire first (then lose maintenance first, then by
- *       id), keeping perpetual ones free.
+ *   <li>tie-break: consume the entitlements that expire first (then lose maintenance first, then
+ *       have the narrowest scope, then by id), keeping perpetual and broadly scoped ones free.
  * </ol>
  *
  * <p>When every demand class has one cover shape, or chooses among single-unit shapes, the pool is
@@ -45,14 +46,19 @@ import org.jspecify.annotations.Nullable;
 final class PoolSolver {
   private static final int TIERS = 4;
 
-  /** Orders entitlements for the tie-break: expiring first, then losing maintenance, then id. */
-  static final Comparator<Entitlement> EXPIRY_ORDER =
-      Comparator.comparing(
-              Entitlement::validUntil, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-          .thenComparing(
-              Entitlement::maintenanceUntil,
-              Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-          .thenComparing(Entitlement::id);
+  /**
+   * Orders entitlements for the tie-break: those that expire first, then lose maintenance first,
+   * then have the narrowest scope (the most flexible rights stay free), then by id.
+   */
+  static Comparator<Entitlement> tieBreakOrder(EstateIndex index) {
+    return Comparator.comparing(
+            Entitlement::validUntil, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+        .thenComparing(
+            Entitlement::maintenanceUntil,
+            Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+        .thenComparing(e -> -index.depthOf(e.scope()))
+        .thenComparing(Entitlement::id);
+  }
 
   /**
    * The allocation of a pool.
@@ -113,7 +119,9 @@ final class PoolSolver {
       order[i] = i;
     }
     Arrays.sort(
-        order, Comparator.comparing(i -> problem.entitlements.get(entitlements[i]), EXPIRY_ORDER));
+        order,
+        Comparator.comparing(
+            i -> problem.entitlements.get(entitlements[i]), tieBreakOrder(problem.index)));
     rank = new long[entitlements.length];
     for (int r = 0; r < order.length; r++) {
       rank[order[r]] = r;

@@ -230,17 +230,30 @@ record HardwareCount(BigDecimal exact, long divisor, long units, String words) {
         BigDecimal exact = BigDecimal.valueOf(cores).multiply(match.get().factor());
         long units = exact.setScale(0, RoundingMode.CEILING).longValueExact();
         return Result.of(
-            new HardwareCount(
-                exact,
-                units,
-                words
-                    + (threads == 1 ? " = " + cores + " virtual cores" : "")
-                    + " × "
-                    + match.get().describe()
-                    + (host != null ? " of host " + host.id() : "")));
+            atLeast(
+                new HardwareCount(
+                    exact,
+                    units,
+                    words
+                        + (threads == 1 ? " = " + cores + " virtual cores" : "")
+                        + " × "
+                        + match.get().describe()
+                        + (host != null ? " of host " + host.id() : "")),
+                v.minimumPerVm()));
       }
       default -> throw new IllegalArgumentException("not a hardware metric: " + metric.type());
     }
+  }
+
+  /** {@code count}, raised to the per-VM minimum when below it (WS-06, SQL-02). */
+  private static HardwareCount atLeast(HardwareCount count, long minimumPerVm) {
+    if (minimumPerVm <= 0 || count.units() >= minimumPerVm) {
+      return count;
+    }
+    return new HardwareCount(
+        BigDecimal.valueOf(minimumPerVm),
+        minimumPerVm,
+        count.words() + ", minimum " + minimumPerVm + " per VM");
   }
 
   private static HardwareCount finish(Metric metric, BigDecimal exact, String words) {

@@ -80,6 +80,17 @@ final class HardwareMetric implements MetricEvaluator {
         continue;
       }
       Device device = Objects.requireNonNull(fact.device());
+      if (v.virtualOnly() && device.kind() != DeviceKind.VM && device.kind() != DeviceKind.CLOUD) {
+        refusals.put(
+            fact.id(),
+            "model "
+                + model.id()
+                + " licenses VMs and cloud instances only; "
+                + device.id()
+                + " is a physical "
+                + device.kind());
+        continue;
+      }
       String key = key(device, mode, v, index);
       units.computeIfAbsent(key, Unit::new).facts.add(c);
       units.get(key).devices.add(device.id());
@@ -110,7 +121,7 @@ final class HardwareMetric implements MetricEvaluator {
               .arithmetic(
                   model.metric().type()
                       + " metric, "
-                      + mode
+                      + how(unit.consumer, v)
                       + (unit.free.isEmpty()
                           ? ""
                           : "; failover right (SQL-06): passive "
@@ -129,6 +140,23 @@ final class HardwareMetric implements MetricEvaluator {
         }
       }
       option.needsActiveMaintenance(v.requiresMaintenance() && virtual);
+      if (virtual && (mode == VirtualizationMode.PHYSICAL || mode == VirtualizationMode.CLUSTER)) {
+        long vms =
+            unit.facts.stream()
+                .map(c -> Objects.requireNonNull(c.fact().device()))
+                .filter(d -> d.kind() == DeviceKind.VM)
+                .map(Device::id)
+                .distinct()
+                .count();
+        option.note(
+            "covers "
+                + vms
+                + (vms == 1 ? " VM" : " VMs")
+                + (mode == VirtualizationMode.PHYSICAL
+                    ? " on the licensed host (unlimited virtualization"
+                        + (v.requiresMaintenance() ? " while maintenance is active, SQL-04)" : ")")
+                    : " in the cluster"));
+      }
       DeviceGroups.withCoverage(option, covered);
       built.add(option);
       counts.add(count);
@@ -141,6 +169,25 @@ final class HardwareMetric implements MetricEvaluator {
         options.add(built.get(i).line(consumer, counts.get(i).units(), "").build());
       }
     }
+  }
+
+  /** How a unit is counted, for the reason. */
+  private static String how(String key, Virtualization v) {
+    if (key.startsWith("cloud:")) {
+      return "cloud instance by its vCPUs";
+    }
+    if (key.startsWith("vm:")) {
+      return "per VM";
+    }
+    if (key.startsWith("cluster:")) {
+      return "every host of the cluster";
+    }
+    return switch (v.mode()) {
+      case PHYSICAL -> "physical host counted once";
+      case HOST_PER_VM_SET -> "host licensed in full per set of VMs";
+      case PER_VM -> v.capAtHost() ? "sub-capacity, VMs of one host together" : "physical server";
+      case CLUSTER -> "physical host in no cluster";
+    };
   }
 
   /** Where a device's installation is counted under the virtualization rule. */
@@ -257,18 +304,20 @@ final class HardwareMetric implements MetricEvaluator {
                 BigDecimal.valueOf(units),
                 units,
                 full.count().words()
-                    + "; "
-                    + vms.size()
-                    + (vms.size() == 1 ? " VM" : " VMs")
-                    + ", "
-                    + v.vmsPerSet()
-                    + " per full licensing of the host: "
-                    + sets
-                    + " × "
-                    + full.count().units()
-                    + " = "
-                    + units
-                    + " (WS-04)"));
+                    + (vms.isEmpty()
+                        ? "; no VMs: the physical OSE (WS-03)"
+                        : "; "
+                            + vms.size()
+                            + (vms.size() == 1 ? " VM" : " VMs")
+                            + ", "
+                            + v.vmsPerSet()
+                            + " per full licensing of the host: "
+                            + sets
+                            + " × "
+                            + full.count().units()
+                            + " = "
+                            + units
+                            + " (WS-04)")));
       }
       case PER_VM -> {
         // capAtHost: the VMs together, never more than the host in full (IBM-03, IBM-04).

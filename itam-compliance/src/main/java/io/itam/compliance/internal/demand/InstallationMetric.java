@@ -22,7 +22,21 @@ final class InstallationMetric implements MetricEvaluator {
       EstateIndex index,
       List<Option> options,
       Map<Integer, String> refusals) {
-    DeviceGroups.byDevice(facts)
+    List<Coverable> installations = new java.util.ArrayList<>();
+    for (Coverable c : facts) {
+      if (c.fact().kind() == Fact.Kind.INSTALLATION) {
+        installations.add(c);
+      } else {
+        refusals.put(
+            c.fact().id(),
+            "model "
+                + model.id()
+                + " (installation metric) counts installations, not "
+                + c.fact().kind().id()
+                + " records");
+      }
+    }
+    DeviceGroups.byDevice(installations)
         .forEach(
             (deviceId, onDevice) -> {
               Device device = Objects.requireNonNull(index.device(deviceId));

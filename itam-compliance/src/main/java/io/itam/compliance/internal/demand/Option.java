@@ -210,6 +210,12 @@ public final class Option {
       return this;
     }
 
+    /** Adds a sentence to the arithmetic. */
+    Builder note(String note) {
+      this.arithmetic = arithmetic.isEmpty() ? note : arithmetic + "; " + note;
+      return this;
+    }
+
     /** Records that the option covers {@code product}, a component of its suite. */
     Builder component(String product) {
       if (!product.equals(model.product())) {

@@ -26,7 +26,7 @@ final class Reasons {
       parts.add("maintenance of " + e.id() + " until " + e.maintenanceUntil());
     }
     if (option.needsActiveMaintenance()) {
-      parts.add("maintenance of " + e.id() + " active until " + e.maintenanceUntil());
+      parts.add("maintenance of " + e.id() + " active until " + e.maintenanceUntil() + " (SQL-04)");
     }
     return String.join("; ", parts);
   }
