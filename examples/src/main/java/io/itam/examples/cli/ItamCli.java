@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
 import io.itam.io.json.EstateReader;
+import io.itam.io.json.LicenseModelLibrary;
 import io.itam.io.json.PositionWriter;
 import io.itam.io.text.PositionTable;
 import io.itam.io.text.PositionTable.Detail;
@@ -92,11 +93,13 @@ public final class ItamCli {
         --output FILE           write the position to FILE, replaced atomically, not to stdout
         --fail-on-shortfall     exit with 1 when the position is not compliant
         --allow-unknown-fields  ignore unknown fields in the estate instead of reporting them
+        --library FILE          a licence-model library of your own for "basedOn" (see docs/library.md)
         --threads N             threads solving independent licence pools (default: processors)
         --node-budget N         search nodes per licence pool before a heuristic (default 2000)
 
       validate options:
         --allow-unknown-fields  ignore unknown fields instead of reporting them
+        --library FILE          a licence-model library of your own for "basedOn"
 
       every command:
         --debug                 log progress to stderr; show the stack trace of an internal error
@@ -119,9 +122,17 @@ public final class ItamCli {
           .build();
   private static final ImmutableSet<String> RECONCILE_VALUES =
       ImmutableSet.of(
-          "--as-of", "--format", "--detail", "--width", "--output", "--threads", "--node-budget");
+          "--as-of",
+          "--format",
+          "--detail",
+          "--width",
+          "--output",
+          "--threads",
+          "--node-budget",
+          "--library");
   private static final ImmutableSet<String> VALIDATE_FLAGS =
       ImmutableSet.<String>builder().addAll(COMMON_FLAGS).add("--allow-unknown-fields").build();
+  private static final ImmutableSet<String> VALIDATE_VALUES = ImmutableSet.of("--library");
 
   private static final int MAX_WIDTH = 100_000;
   private static final int MAX_THREADS = 1024;
@@ -241,7 +252,7 @@ public final class ItamCli {
         return reconcile(arguments, out, err, logger(debug));
       }
       case VALIDATE -> {
-        Arguments arguments = Arguments.parse(VALIDATE, rest, VALIDATE_FLAGS, Set.of());
+        Arguments arguments = Arguments.parse(VALIDATE, rest, VALIDATE_FLAGS, VALIDATE_VALUES);
         if (arguments.has("--help")) {
           out.print(USAGE);
           out.flush();
@@ -308,7 +319,7 @@ public final class ItamCli {
       checkOutput(outputName, output, file);
     }
 
-    Estate estate = read(name, file, a.has("--allow-unknown-fields"), log);
+    Estate estate = read(name, file, reader(a), log);
     long start = System.nanoTime();
     Position position = Reconciler.create(options).reconcile(estate);
     log.debug(
@@ -403,15 +414,41 @@ public final class ItamCli {
 
   private static int validate(Arguments a, PrintStream out, Logger log) throws CommandException {
     String name = fileOperand(VALIDATE, a);
-    Estate estate = read(name, path(name, "FILE"), a.has("--allow-unknown-fields"), log);
+    Estate estate = read(name, path(name, "FILE"), reader(a), log);
     print(out, "valid: " + name + ": " + estate.recordCount() + " records");
     return EXIT_OK;
   }
 
   // ---- shared ------------------------------------------------------------------------------
 
+  /** The estate reader the options ask for: unknown fields, and a library of one's own. */
+  private static EstateReader reader(Arguments a) throws CommandException {
+    EstateReader reader = EstateReader.create().allowUnknownFields(a.has("--allow-unknown-fields"));
+    String library = a.value("--library");
+    if (library == null) {
+      return reader;
+    }
+    Path file = path(library, "--library");
+    if (!Files.isRegularFile(file)) {
+      throw CommandException.input(library + ": no such library file");
+    }
+    try {
+      return reader.withLibrary(LicenseModelLibrary.read(file));
+    } catch (ValidationException e) {
+      List<String> lines = new ArrayList<>();
+      int n = e.problems().size();
+      lines.add(library + ": " + n + (n == 1 ? " problem:" : " problems:"));
+      for (Problem problem : e.problems()) {
+        lines.add("  " + problem);
+      }
+      throw CommandException.input(lines);
+    } catch (IOException e) {
+      throw CommandException.input(library + ": cannot read: " + describe(e));
+    }
+  }
+
   /** Reads and validates the estate document {@code file}, turning every failure into a message. */
-  private static Estate read(String name, Path file, boolean allowUnknownFields, Logger log)
+  private static Estate read(String name, Path file, EstateReader reader, Logger log)
       throws CommandException {
     if (!Files.exists(file)) {
       throw CommandException.input(name + ": no such file");
@@ -424,7 +461,7 @@ public final class ItamCli {
     }
     long start = System.nanoTime();
     try {
-      Estate estate = EstateReader.create().allowUnknownFields(allowUnknownFields).read(file);
+      Estate estate = reader.read(file);
       log.debug(
           "read {}: {} records in {} ms",
           name,
@@ -530,7 +567,7 @@ public final class ItamCli {
     if (RECONCILE.equals(command)) {
       return "usage: itam reconcile FILE [options]";
     } else if (VALIDATE.equals(command)) {
-      return "usage: itam validate FILE [--allow-unknown-fields]";
+      return "usage: itam validate FILE [--allow-unknown-fields] [--library FILE]";
     }
     return "usage: itam <command> [options]";
   }

@@ -15,15 +15,19 @@ import io.itam.io.text.PositionTable;
 import io.itam.model.position.Position;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -437,9 +441,33 @@ class ItamCliTest {
             2,
             "",
             "error: unknown option --as-of for validate\n"
-                + "usage: itam validate FILE [--allow-unknown-fields]; run 'itam help' for the"
+                + "usage: itam validate FILE [--allow-unknown-fields] [--library FILE]; run 'itam help' for the"
                 + " options\n"),
         itam("validate", estate.toString(), "--as-of", "2026-01-01"));
+  }
+
+  @Test
+  void reconcile_withALibraryOfOnesOwn_resolvesBasedOn() throws IOException {
+    Path library = Path.of("data/publisher/acme-library.json").toAbsolutePath();
+    Path estate =
+        file(
+            "estate.json",
+            """
+            {"format": 1, "asOf": "2026-11-27", "organization": [{"id": "hq"}],
+             "products": [{"id": "a", "editions": ["Viewer", "Enterprise"]}],
+             "licenseModels": [{"id": "core", "basedOn": "acme/analytics-core", "product": "a"}],
+             "devices": [{"id": "s", "kind": "server", "unit": "hq", "processors": 1,
+                          "coresPerProcessor": 2, "cpu": "Intel Xeon"}],
+             "installations": [{"device": "s", "product": "a", "edition": "Enterprise"}]}
+            """);
+    Run without = itam("validate", estate.toString());
+    assertEquals(2, without.exit());
+    assertTrue(
+        without.err().contains("unknown library model \"acme/analytics-core\""), without.err());
+    Run with =
+        itam("reconcile", estate.toString(), "--library", library.toString(), "--format", "json");
+    assertEquals(0, with.exit(), with.err());
+    assertTrue(with.out().contains("\"required\": 8"), with.out());
   }
 
   // ---- help, version, usage ------------------------------------------------------------------
@@ -483,15 +511,29 @@ class ItamCliTest {
 
   // ---- the real jar --------------------------------------------------------------------------
 
+  /** Whether the jar holds the same {@code ItamCli} class as {@code classFile} (javac is exact). */
+  private static boolean sameClass(Path jar, Path classFile) throws IOException {
+    if (!Files.isRegularFile(classFile)) {
+      return true;
+    }
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry("io/itam/examples/cli/ItamCli.class");
+      if (entry == null) {
+        return false;
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        return Arrays.equals(in.readAllBytes(), Files.readAllBytes(classFile));
+      }
+    }
+  }
+
   @Test
   void jar_validateBrokenFile_exits2ListingEveryProblem() throws Exception {
     Path jar = Path.of("target", "itam.jar");
     Path classes = Path.of("target", "classes", "io", "itam", "examples", "cli", "ItamCli.class");
     assumeTrue(Files.isRegularFile(jar), "no " + jar + " yet: run mvn package first");
     assumeTrue(
-        !Files.exists(classes)
-            || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(classes)) >= 0,
-        jar + " is older than the compiled classes");
+        sameClass(jar, classes), jar + " is stale: its ItamCli differs from the compiled one");
     Path estate = file("broken.json", BROKEN);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 

@@ -82,7 +82,13 @@ final class EstateDocumentReader {
   private final List<Priced<LicenseModel>> pricedModels = new ArrayList<>();
   private final List<Priced<Entitlement>> pricedEntitlements = new ArrayList<>();
 
-  EstateDocumentReader(JsonParser parser, boolean allowUnknownFields) {
+  private final java.util.function.Function<String, java.util.Optional<LicenseModel>> templates;
+
+  EstateDocumentReader(
+      JsonParser parser,
+      boolean allowUnknownFields,
+      java.util.function.Function<String, java.util.Optional<LicenseModel>> templates) {
+    this.templates = templates;
     this.in = new JsonInput(parser, allowUnknownFields);
   }
 
@@ -320,7 +326,7 @@ final class EstateDocumentReader {
       in.required("id", id);
       in.required("product", product);
       if (basedOn != null) {
-        template = LicenseModelLibrary.bundled().find(basedOn).orElse(null);
+        template = templates.apply(basedOn).orElse(null);
         if (template == null) {
           in.errorAt(
               in.path("basedOn"),

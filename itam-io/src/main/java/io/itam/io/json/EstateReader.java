@@ -1,13 +1,19 @@
 package io.itam.io.json;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonParser;
 import io.itam.model.Estate;
 import io.itam.model.ValidationException;
+import io.itam.model.terms.LicenseModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads an estate document (estate-format.md) into a validated {@link Estate}.
@@ -23,23 +29,47 @@ import java.nio.file.Path;
  * #allowUnknownFields(boolean)} is the only relaxation.
  */
 public final class EstateReader {
-  private static final EstateReader STRICT = new EstateReader(false);
-  private static final EstateReader LENIENT = new EstateReader(true);
+  private static final EstateReader STRICT = new EstateReader(false, List.of());
 
   private final boolean allowUnknownFields;
+  private final List<LicenseModelLibrary> libraries;
 
-  private EstateReader(boolean allowUnknownFields) {
+  private EstateReader(boolean allowUnknownFields, List<LicenseModelLibrary> libraries) {
     this.allowUnknownFields = allowUnknownFields;
+    this.libraries = List.copyOf(libraries);
   }
 
-  /** A strict reader: unknown fields are problems. */
+  /** A strict reader: unknown fields are problems; {@code basedOn} names bundled models. */
   public static EstateReader create() {
     return STRICT;
   }
 
   /** A reader like this one that ignores unknown fields ({@code true}) or reports them. */
   public EstateReader allowUnknownFields(boolean allow) {
-    return allow ? LENIENT : STRICT;
+    return new EstateReader(allow, libraries);
+  }
+
+  /**
+   * A reader like this one whose {@code basedOn} also finds the models of {@code library} (a
+   * publisher's or SAM team's own); libraries added earlier, and then the bundled one, come after
+   * it.
+   */
+  public EstateReader withLibrary(LicenseModelLibrary library) {
+    List<LicenseModelLibrary> all = new ArrayList<>();
+    all.add(requireNonNull(library, "library"));
+    all.addAll(libraries);
+    return new EstateReader(allowUnknownFields, all);
+  }
+
+  /** The library model {@code id} this reader resolves {@code basedOn} to, if any. */
+  Optional<LicenseModel> template(String id) {
+    for (LicenseModelLibrary library : libraries) {
+      Optional<LicenseModel> found = library.find(id);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return LicenseModelLibrary.bundled().find(id);
   }
 
   /** Whether unknown fields are ignored rather than reported. */
@@ -67,7 +97,7 @@ public final class EstateReader {
    */
   public Estate read(InputStream in) throws IOException {
     try (JsonParser parser = JsonFormat.FACTORY.createParser(JsonInput.requireUtf8(in))) {
-      return new EstateDocumentReader(parser, allowUnknownFields).read();
+      return new EstateDocumentReader(parser, allowUnknownFields, this::template).read();
     }
   }
 
@@ -78,7 +108,7 @@ public final class EstateReader {
    */
   public Estate read(String json) {
     try (JsonParser parser = JsonFormat.FACTORY.createParser(json)) {
-      return new EstateDocumentReader(parser, allowUnknownFields).read();
+      return new EstateDocumentReader(parser, allowUnknownFields, this::template).read();
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string cannot fail", e);
     }

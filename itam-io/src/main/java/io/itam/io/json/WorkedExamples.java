@@ -190,6 +190,18 @@ public final class WorkedExamples {
 
   /** Reads worked examples from {@code in} (left open). */
   public static WorkedExamples read(InputStream in) throws IOException {
+    return read(in, EstateReader.create());
+  }
+
+  /** Reads worked examples, reading their estates with {@code reader} (its libraries). */
+  public static WorkedExamples read(Path file, EstateReader reader) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, reader);
+    }
+  }
+
+  /** Reads worked examples from {@code in} (left open), estates with {@code reader}. */
+  public static WorkedExamples read(InputStream in, EstateReader reader) throws IOException {
     List<Problem> problems = new ArrayList<>();
     List<WorkedExample> examples = new ArrayList<>();
     try (JsonParser parser = JsonFormat.FACTORY.createParser(JsonInput.requireUtf8(in))) {
@@ -220,7 +232,7 @@ public final class WorkedExamples {
         RawExample r = raw.get(i);
         String json = merge(commonLists, commonScalars, r.lists, r.scalars);
         try {
-          Estate estate = EstateReader.create().read(json);
+          Estate estate = reader.read(json);
           examples.add(new WorkedExample(r.id, r.text, estate, r.compliant, r.expectations));
         } catch (ValidationException e) {
           for (Problem p : e.problems()) {

@@ -195,89 +195,91 @@ final class PoolSolver {
   // ---- min-cost flow ---------------------------------------------------------------------------
 
   /**
-   * Solves the pool as a min-cost flow. With {@code fixedShapes} (a shape per multi-shape class),
-   * every class is treated as single-shape: the heuristic start of the integer programme.
+   * Solves the pool as a min-cost flow with the full lexicographic costs. With {@code counts}, the
+   * split of every class over its shapes is fixed (the transportation problem left once the integer
+   * programme has chosen the shapes); without, the multi-shape classes must choose among
+   * single-unit shapes, which the flow does itself.
    */
-  private Solution solveByFlow(int @Nullable [] fixedShapes) {
-    List<DemandClass> multi = new ArrayList<>();
+  private Solution solveByFlow(long @Nullable [][] counts) {
+    List<Integer> free = new ArrayList<>();
     long[] demand = fixedDemand.clone();
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
-      if (c.shapes.size() > 1) {
-        if (fixedShapes == null) {
-          multi.add(c);
-        } else {
-          Shape shape = c.shapes.get(fixedShapes[ci]);
-          for (int s = 0; s < shape.types().length; s++) {
-            int t = localType.get(shape.types()[s]);
-            demand[t] = Math.addExact(demand[t], Math.multiplyExact(c.size(), shape.units()[s]));
-          }
+      if (c.shapes.size() == 1) {
+        continue;
+      }
+      if (counts == null) {
+        free.add(ci);
+        continue;
+      }
+      for (int s = 0; s < c.shapes.size(); s++) {
+        Shape shape = c.shapes.get(s);
+        for (int i = 0; i < shape.types().length; i++) {
+          int t = localType.get(shape.types()[i]);
+          demand[t] = Math.addExact(demand[t], Math.multiplyExact(counts[ci][s], shape.units()[i]));
         }
       }
     }
-    int typeBase = 0;
     int entBase = types.length;
     int classBase = entBase + entitlements.length;
-    int sink = classBase + multi.size();
+    int sink = classBase + free.size();
     MinCostFlow flow = new MinCostFlow(sink + 1, TIERS);
     long total = 0;
     int[][] allocArcs = new int[types.length][];
     int[] shortArcs = new int[types.length];
     for (int t = 0; t < types.length; t++) {
       SlotType type = problem.types.get(types[t]);
-      flow.setSupply(typeBase + t, demand[t]);
+      flow.setSupply(t, demand[t]);
       total = Math.addExact(total, demand[t]);
       allocArcs[t] = new int[type.entitlements.length];
       for (int j = 0; j < type.entitlements.length; j++) {
         int e = localEntitlement.get(type.entitlements[j]);
-        long pin = type.pinnedConsumer && !type.preferred[j] ? 1 : 0;
         allocArcs[t][j] =
             flow.addArc(
-                typeBase + t,
+                t,
                 entBase + e,
                 MinCostFlow.INFINITE,
                 0,
-                pin,
+                pinCost(type, j),
                 value[e].longValueExact(),
                 rank[e]);
       }
       shortArcs[t] =
-          flow.addArc(
-              typeBase + t, sink, MinCostFlow.INFINITE, weight[t].longValueExact(), 0, 0, 0);
+          flow.addArc(t, sink, MinCostFlow.INFINITE, weight[t].longValueExact(), 0, 0, 0);
     }
     for (int e = 0; e < entitlements.length; e++) {
       flow.addArc(
           entBase + e, sink, capacity[e] < 0 ? MinCostFlow.INFINITE : capacity[e], 0, 0, 0, 0);
     }
     List<int[]> classArcs = new ArrayList<>();
-    for (int k = 0; k < multi.size(); k++) {
-      DemandClass c = multi.get(k);
+    for (int k = 0; k < free.size(); k++) {
+      DemandClass c = pool.classes.get(free.get(k));
       flow.setSupply(classBase + k, c.size());
       total = Math.addExact(total, c.size());
       int[] arcs = new int[c.shapes.size()];
       for (int s = 0; s < arcs.length; s++) {
         int t = localType.get(c.shapes.get(s).types()[0]);
-        arcs[s] = flow.addArc(classBase + k, typeBase + t, MinCostFlow.INFINITE, 0, 0, 0, 0);
+        arcs[s] = flow.addArc(classBase + k, t, MinCostFlow.INFINITE, 0, 0, 0, 0);
       }
       classArcs.add(arcs);
     }
     flow.setSupply(sink, -total);
     flow.solve();
 
-    long[][] counts = new long[pool.classes.size()][];
-    int k = 0;
+    long[][] split = new long[pool.classes.size()][];
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
-      counts[ci] = new long[c.shapes.size()];
+      split[ci] = new long[c.shapes.size()];
       if (c.shapes.size() == 1) {
-        counts[ci][0] = c.size();
-      } else if (fixedShapes != null) {
-        counts[ci][fixedShapes[ci]] = c.size();
-      } else {
-        int[] arcs = classArcs.get(k++);
-        for (int s = 0; s < arcs.length; s++) {
-          counts[ci][s] = flow.flow(arcs[s]);
-        }
+        split[ci][0] = c.size();
+      } else if (counts != null) {
+        split[ci] = counts[ci].clone();
+      }
+    }
+    for (int k = 0; k < free.size(); k++) {
+      int[] arcs = classArcs.get(k);
+      for (int s = 0; s < arcs.length; s++) {
+        split[free.get(k)][s] = flow.flow(arcs[s]);
       }
     }
     Map<Integer, long[]> allocated = new HashMap<>();
@@ -292,80 +294,204 @@ final class PoolSolver {
     }
     BigDecimal objective = objective(shortfall);
     return new Solution(
-        counts, allocated, shortfall, "exact min-cost flow", true, objective, objective, priced);
+        split, allocated, shortfall, "exact min-cost flow", true, objective, objective, priced);
+  }
+
+  private static long pinCost(SlotType type, int j) {
+    return type.pinnedConsumer && !type.preferred[j] ? 1 : 0;
   }
 
   // ---- integer programme
   // -------------------------------------------------------------------------
 
-  private Solution solveByIntegerProgramme() {
-    // Columns: y (class, shape) for multi-shape classes; x (type, eligible entitlement); u (type).
-    List<int[]> yIndex = new ArrayList<>(); // {class index, shape index}
-    for (int ci = 0; ci < pool.classes.size(); ci++) {
-      DemandClass c = pool.classes.get(ci);
-      if (c.shapes.size() > 1) {
-        for (int s = 0; s < c.shapes.size(); s++) {
-          yIndex.add(new int[] {ci, s});
+  /** The columns of the integer programme: shape counts y, allocations x, shortfalls u. */
+  private final class Columns {
+    final List<int[]> y = new ArrayList<>(); // {class index, shape index}
+    final int[][] x = new int[types.length][];
+    final int uBase;
+    final int count;
+
+    Columns() {
+      for (int ci = 0; ci < pool.classes.size(); ci++) {
+        DemandClass c = pool.classes.get(ci);
+        if (c.shapes.size() > 1) {
+          for (int s = 0; s < c.shapes.size(); s++) {
+            y.add(new int[] {ci, s});
+          }
         }
       }
+      int column = y.size();
+      for (int t = 0; t < types.length; t++) {
+        x[t] = new int[problem.types.get(types[t]).entitlements.length];
+        for (int j = 0; j < x[t].length; j++) {
+          x[t][j] = column++;
+        }
+      }
+      uBase = column;
+      count = uBase + types.length;
     }
-    int yCount = yIndex.size();
-    int[][] xColumn = new int[types.length][];
-    int column = yCount;
+
+    /** The column values of a solution. */
+    Rational[] values(Solution solution) {
+      Rational[] values = new Rational[count];
+      for (int i = 0; i < y.size(); i++) {
+        values[i] = Rational.of(solution.shapeCounts()[y.get(i)[0]][y.get(i)[1]]);
+      }
+      for (int t = 0; t < types.length; t++) {
+        long[] units = solution.allocated().get(types[t]);
+        for (int j = 0; j < units.length; j++) {
+          values[x[t][j]] = Rational.of(units[j]);
+        }
+        values[uBase + t] = Rational.of(solution.shortfall().get(types[t]));
+      }
+      return values;
+    }
+
+    /** The shape counts of column values. */
+    long[][] counts(Rational[] values) {
+      long[][] counts = new long[pool.classes.size()][];
+      for (int ci = 0; ci < pool.classes.size(); ci++) {
+        DemandClass c = pool.classes.get(ci);
+        counts[ci] = new long[c.shapes.size()];
+        if (c.shapes.size() == 1) {
+          counts[ci][0] = c.size();
+        }
+      }
+      for (int i = 0; i < y.size(); i++) {
+        counts[y.get(i)[0]][y.get(i)[1]] = integral(values[i]);
+      }
+      return counts;
+    }
+  }
+
+  /** One objective tier of the staged search: its costs, and the bound of the tiers before it. */
+  private record Tier(String name, BigInteger[] uCost, BigInteger[][] xCost) {}
+
+  /**
+   * Solves a pool whose classes choose among multi-slot shapes: an exact integer programme, one
+   * objective tier at a time. Each tier minimises its own cost subject to the optimal values of the
+   * tiers before it (shortfall; pinned entitlements first; value consumed), by branch and bound on
+   * an exact rational simplex, starting from the best of two heuristic allocations (each class on
+   * its cheapest shape; the root relaxation rounded). The chosen shapes then go to a min-cost flow
+   * with the full lexicographic costs, which also applies the tie-break.
+   */
+  private Solution solveByIntegerProgramme() {
+    Columns columns = new Columns();
+    List<Tier> tiers = new ArrayList<>();
+    BigInteger[] shortCost = weight.clone();
+    BigInteger[][] none = new BigInteger[types.length][];
+    BigInteger[][] pins = new BigInteger[types.length][];
+    BigInteger[][] values = new BigInteger[types.length][];
+    boolean anyPin = false;
+    boolean anyValue = false;
+    BigInteger[] zeroU = new BigInteger[types.length];
+    java.util.Arrays.fill(zeroU, BigInteger.ZERO);
     for (int t = 0; t < types.length; t++) {
       SlotType type = problem.types.get(types[t]);
-      xColumn[t] = new int[type.entitlements.length];
-      for (int j = 0; j < xColumn[t].length; j++) {
-        xColumn[t][j] = column++;
-      }
-    }
-    int uBase = column;
-    int columns = uBase + types.length;
-
-    // Exact lexicographic weights: each tier outweighs the largest possible total of those below.
-    long unitsBound = 0;
-    for (long d : fixedDemand) {
-      unitsBound = Math.addExact(unitsBound, d);
-    }
-    for (DemandClass c : pool.classes) {
-      if (c.shapes.size() > 1) {
-        unitsBound = Math.addExact(unitsBound, Math.multiplyExact(c.size(), c.maxUnits()));
-      }
-    }
-    BigInteger u = BigInteger.valueOf(unitsBound).add(BigInteger.ONE);
-    BigInteger maxRank = BigInteger.valueOf(Math.max(1, entitlements.length));
-    BigInteger maxValue = BigInteger.ONE;
-    for (BigInteger v : value) {
-      maxValue = maxValue.max(v);
-    }
-    BigInteger b3 = u.multiply(maxRank).add(BigInteger.ONE);
-    BigInteger b2 = b3.multiply(u.multiply(maxValue).add(BigInteger.ONE));
-    BigInteger b1 = b2.multiply(u.add(BigInteger.ONE));
-
-    LinearProgram lp = new LinearProgram(columns);
-    for (int i = 0; i < yCount; i++) {
-      DemandClass c = pool.classes.get(yIndex.get(i)[0]);
-      lp.setBounds(i, 0, c.size());
-    }
-    for (int t = 0; t < types.length; t++) {
-      SlotType type = problem.types.get(types[t]);
-      for (int j = 0; j < xColumn[t].length; j++) {
+      none[t] = new BigInteger[type.entitlements.length];
+      pins[t] = new BigInteger[type.entitlements.length];
+      values[t] = new BigInteger[type.entitlements.length];
+      for (int j = 0; j < type.entitlements.length; j++) {
         int e = localEntitlement.get(type.entitlements[j]);
-        long pin = type.pinnedConsumer && !type.preferred[j] ? 1 : 0;
-        lp.setBounds(xColumn[t][j], 0, LinearProgram.UNBOUNDED);
-        lp.setCost(
-            xColumn[t][j],
-            b2.multiply(BigInteger.valueOf(pin))
-                .add(b3.multiply(value[e]))
-                .add(BigInteger.valueOf(rank[e])));
+        none[t][j] = BigInteger.ZERO;
+        pins[t][j] = BigInteger.valueOf(pinCost(type, j));
+        values[t][j] = value[e];
+        anyPin |= pinCost(type, j) != 0;
+        anyValue |= value[e].signum() != 0;
       }
-      lp.setBounds(uBase + t, 0, LinearProgram.UNBOUNDED);
-      lp.setCost(uBase + t, b1.multiply(weight[t]));
+    }
+    tiers.add(new Tier("shortfall", shortCost, none));
+    if (anyPin) {
+      tiers.add(new Tier("pinned entitlements first", zeroU, pins));
+    }
+    if (anyValue) {
+      tiers.add(new Tier("value consumed", zeroU, values));
+    }
+
+    Solution best = heuristicStart(columns);
+    List<Tier> fixed = new ArrayList<>();
+    List<Rational> optima = new ArrayList<>();
+    boolean exact = true;
+    long nodes = 0;
+    BigDecimal bound = null;
+    for (Tier tier : tiers) {
+      LinearProgram lp = program(columns, tier, fixed, optima);
+      BranchAndBound search =
+          new BranchAndBound(lp, allColumns(columns))
+              .setNodeBudget(nodeBudget)
+              .setIntegralObjective(true)
+              .setIncumbent(columns.values(best));
+      BranchAndBound.Result result = search.solve();
+      nodes += result.nodes();
+      Rational[] found = result.values();
+      best = solveByFlow(columns.counts(found));
+      if (result.status() != BranchAndBound.Status.OPTIMAL) {
+        exact = false;
+        if (tier == tiers.get(0)) {
+          Rational lower = result.lowerBound().orElse(Rational.ZERO);
+          bound =
+              new BigDecimal(lower.ceil().max(BigInteger.ZERO))
+                  .multiply(weightUnit)
+                  .min(best.objective());
+        }
+        break;
+      }
+      fixed.add(tier);
+      optima.add(tierCost(tier, columns, columns.values(best)));
+    }
+    String method =
+        exact
+            ? "exact integer programme (branch and bound by tier, " + nodes + " nodes)"
+            : "best found within the node budget of " + nodeBudget + " per tier (branch and bound)";
+    return new Solution(
+        best.shapeCounts(),
+        best.allocated(),
+        best.shortfall(),
+        method,
+        exact,
+        best.objective(),
+        exact ? best.objective() : (bound == null ? best.objective() : bound),
+        priced);
+  }
+
+  private static int[] allColumns(Columns columns) {
+    int[] all = new int[columns.count];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  /** The cost of {@code values} under {@code tier}. */
+  private Rational tierCost(Tier tier, Columns columns, Rational[] values) {
+    Rational total = Rational.ZERO;
+    for (int t = 0; t < types.length; t++) {
+      total = total.add(values[columns.uBase + t].multiply(Rational.of(tier.uCost()[t])));
+      for (int j = 0; j < columns.x[t].length; j++) {
+        total = total.add(values[columns.x[t][j]].multiply(Rational.of(tier.xCost()[t][j])));
+      }
+    }
+    return total;
+  }
+
+  /** The linear programme of {@code tier}, with the earlier tiers held at their optima. */
+  private LinearProgram program(
+      Columns columns, Tier tier, List<Tier> fixed, List<Rational> optima) {
+    LinearProgram lp = new LinearProgram(columns.count);
+    for (int i = 0; i < columns.y.size(); i++) {
+      lp.setBounds(i, 0, pool.classes.get(columns.y.get(i)[0]).size());
+    }
+    for (int t = 0; t < types.length; t++) {
+      for (int j = 0; j < columns.x[t].length; j++) {
+        lp.setBounds(columns.x[t][j], 0, LinearProgram.UNBOUNDED);
+        lp.setCost(columns.x[t][j], tier.xCost()[t][j]);
+      }
+      lp.setBounds(columns.uBase + t, 0, LinearProgram.UNBOUNDED);
+      lp.setCost(columns.uBase + t, tier.uCost()[t]);
     }
     // Each multi-shape class splits its members over its shapes.
     int y = 0;
-    for (int ci = 0; ci < pool.classes.size(); ci++) {
-      DemandClass c = pool.classes.get(ci);
+    for (DemandClass c : pool.classes) {
       if (c.shapes.size() > 1) {
         int[] cols = new int[c.shapes.size()];
         long[] ones = new long[cols.length];
@@ -377,15 +503,15 @@ final class PoolSolver {
         y += cols.length;
       }
     }
-    // Each slot type: allocated + short − demand of chosen shapes = fixed demand.
+    // Each slot type: allocated + short − demand of the chosen shapes = fixed demand.
     for (int t = 0; t < types.length; t++) {
       Map<Integer, Long> coefficients = new java.util.TreeMap<>();
-      for (int col : xColumn[t]) {
+      for (int col : columns.x[t]) {
         coefficients.put(col, 1L);
       }
-      coefficients.put(uBase + t, 1L);
-      for (int i = 0; i < yCount; i++) {
-        Shape shape = pool.classes.get(yIndex.get(i)[0]).shapes.get(yIndex.get(i)[1]);
+      coefficients.put(columns.uBase + t, 1L);
+      for (int i = 0; i < columns.y.size(); i++) {
+        Shape shape = pool.classes.get(columns.y.get(i)[0]).shapes.get(columns.y.get(i)[1]);
         long units = 0;
         for (int s = 0; s < shape.types().length; s++) {
           if (shape.types()[s] == types[t]) {
@@ -412,81 +538,61 @@ final class PoolSolver {
         SlotType type = problem.types.get(types[t]);
         for (int j = 0; j < type.entitlements.length; j++) {
           if (localEntitlement.get(type.entitlements[j]) == e) {
-            cols.add(xColumn[t][j]);
+            cols.add(columns.x[t][j]);
           }
         }
       }
+      if (cols.isEmpty()) {
+        continue;
+      }
       long[] ones = new long[cols.size()];
-      Arrays.fill(ones, 1);
+      java.util.Arrays.fill(ones, 1);
       lp.addRow(
           cols.stream().mapToInt(Integer::intValue).toArray(),
           ones,
           LinearProgram.Relation.LE,
           capacity[e]);
     }
-
-    int[] integerColumns = new int[columns];
-    for (int i = 0; i < columns; i++) {
-      integerColumns[i] = i;
-    }
-    BranchAndBound search = new BranchAndBound(lp, integerColumns).setNodeBudget(nodeBudget);
-    Solution start = heuristicStart();
-    if (start != null) {
-      search.setIncumbent(values(start, yIndex, xColumn, uBase, columns));
-    }
-    BranchAndBound.Result result = search.solve();
-    if (!result.hasIncumbent()) {
-      throw new IllegalStateException(
-          "pool without a feasible allocation (" + result.status() + "); this is a bug");
-    }
-    long[][] counts = new long[pool.classes.size()][];
-    for (int ci = 0; ci < pool.classes.size(); ci++) {
-      DemandClass c = pool.classes.get(ci);
-      counts[ci] = new long[c.shapes.size()];
-      if (c.shapes.size() == 1) {
-        counts[ci][0] = c.size();
+    // The earlier tiers stay at their optima.
+    for (int k = 0; k < fixed.size(); k++) {
+      Tier earlier = fixed.get(k);
+      List<Integer> cols = new ArrayList<>();
+      List<Rational> coefficients = new ArrayList<>();
+      for (int t = 0; t < types.length; t++) {
+        if (earlier.uCost()[t].signum() != 0) {
+          cols.add(columns.uBase + t);
+          coefficients.add(Rational.of(earlier.uCost()[t]));
+        }
+        for (int j = 0; j < columns.x[t].length; j++) {
+          if (earlier.xCost()[t][j].signum() != 0) {
+            cols.add(columns.x[t][j]);
+            coefficients.add(Rational.of(earlier.xCost()[t][j]));
+          }
+        }
+      }
+      if (!cols.isEmpty()) {
+        lp.addRow(
+            cols.stream().mapToInt(Integer::intValue).toArray(),
+            coefficients.toArray(new Rational[0]),
+            LinearProgram.Relation.LE,
+            optima.get(k));
       }
     }
-    for (int i = 0; i < yCount; i++) {
-      counts[yIndex.get(i)[0]][yIndex.get(i)[1]] = integral(result.value(i));
-    }
-    Map<Integer, long[]> allocated = new HashMap<>();
-    Map<Integer, Long> shortfall = new HashMap<>();
-    for (int t = 0; t < types.length; t++) {
-      long[] units = new long[xColumn[t].length];
-      for (int j = 0; j < units.length; j++) {
-        units[j] = integral(result.value(xColumn[t][j]));
-      }
-      allocated.put(types[t], units);
-      shortfall.put(types[t], integral(result.value(uBase + t)));
-    }
-    BigDecimal objective = objective(shortfall);
-    boolean exact = result.status() == BranchAndBound.Status.OPTIMAL;
-    BigDecimal bound = objective;
-    if (!exact) {
-      Rational lower = result.lowerBound().orElse(Rational.ZERO);
-      BigInteger tier1 = lower.floor().divide(b1);
-      bound = new BigDecimal(tier1.max(BigInteger.ZERO)).multiply(weightUnit).min(objective);
-    }
-    return new Solution(
-        counts,
-        allocated,
-        shortfall,
-        exact
-            ? "exact integer programme (branch and bound, " + result.nodes() + " nodes)"
-            : "best found within the node budget of " + nodeBudget + " (branch and bound)",
-        exact,
-        objective,
-        bound,
-        priced);
+    return lp;
   }
 
-  /** The flow solution with each multi-shape class on its cheapest shape, or null on overflow. */
-  private @Nullable Solution heuristicStart() {
-    int[] fixed = new int[pool.classes.size()];
+  /**
+   * The better of two allocations: every multi-shape class on its cheapest shape, and the root
+   * relaxation of the shortfall tier rounded (each class's members over its shapes by largest
+   * remainder); each finished by the flow.
+   */
+  private Solution heuristicStart(Columns columns) {
+    long[][] cheapest = new long[pool.classes.size()][];
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
+      cheapest[ci] = new long[c.shapes.size()];
       BigInteger best = null;
+      int choice = 0;
       for (int s = 0; s < c.shapes.size(); s++) {
         BigInteger cost = BigInteger.ZERO;
         Shape shape = c.shapes.get(s);
@@ -498,31 +604,90 @@ final class PoolSolver {
         }
         if (best == null || cost.compareTo(best) < 0) {
           best = cost;
-          fixed[ci] = s;
+          choice = s;
         }
       }
+      cheapest[ci][choice] = c.size();
     }
-    try {
-      return solveByFlow(fixed);
-    } catch (ArithmeticException overflow) {
-      return null;
+    Solution start = solveByFlow(cheapest);
+    BigInteger[][] none = new BigInteger[types.length][];
+    for (int t = 0; t < types.length; t++) {
+      none[t] = new BigInteger[columns.x[t].length];
+      java.util.Arrays.fill(none[t], BigInteger.ZERO);
     }
+    LinearProgram.Solution root =
+        program(columns, new Tier("shortfall", weight, none), List.of(), List.of()).solve();
+    if (root.isOptimal()) {
+      long[][] rounded = new long[pool.classes.size()][];
+      for (int ci = 0; ci < pool.classes.size(); ci++) {
+        rounded[ci] = new long[pool.classes.get(ci).shapes.size()];
+        if (rounded[ci].length == 1) {
+          rounded[ci][0] = pool.classes.get(ci).size();
+        }
+      }
+      Map<Integer, List<Integer>> byClass = new java.util.TreeMap<>();
+      for (int i = 0; i < columns.y.size(); i++) {
+        byClass.computeIfAbsent(columns.y.get(i)[0], k -> new ArrayList<>()).add(i);
+      }
+      byClass.forEach(
+          (ci, cols) -> {
+            long left = pool.classes.get(ci).size();
+            for (int i : cols) {
+              long down = root.value(i).floor().longValueExact();
+              rounded[ci][columns.y.get(i)[1]] = down;
+              left -= down;
+            }
+            List<Integer> byRemainder = new ArrayList<>(cols);
+            byRemainder.sort(
+                Comparator.comparing(
+                        (Integer i) -> root.value(i).subtract(Rational.of(root.value(i).floor())))
+                    .reversed()
+                    .thenComparing(i -> i));
+            for (int k = 0; left > 0; k = (k + 1) % byRemainder.size(), left--) {
+              rounded[ci][columns.y.get(byRemainder.get(k))[1]]++;
+            }
+          });
+      Solution fromRoot = solveByFlow(rounded);
+      if (lexicographic(fromRoot, columns).compareTo(lexicographic(start, columns)) < 0) {
+        start = fromRoot;
+      }
+    }
+    return start;
   }
 
-  private Rational[] values(
-      Solution start, List<int[]> yIndex, int[][] xColumn, int uBase, int columns) {
-    Rational[] values = new Rational[columns];
-    for (int i = 0; i < yIndex.size(); i++) {
-      values[i] = Rational.of(start.shapeCounts()[yIndex.get(i)[0]][yIndex.get(i)[1]]);
+  /** The full lexicographic cost of a solution as one exact number, for comparisons. */
+  private Rational lexicographic(Solution solution, Columns columns) {
+    long unitsBound = 1;
+    for (long d : fixedDemand) {
+      unitsBound = Math.addExact(unitsBound, d);
     }
+    for (DemandClass c : pool.classes) {
+      unitsBound = Math.addExact(unitsBound, Math.multiplyExact(c.size(), c.maxUnits()));
+    }
+    BigInteger u = BigInteger.valueOf(unitsBound);
+    BigInteger maxValue = BigInteger.ONE;
+    for (BigInteger v : value) {
+      maxValue = maxValue.max(v);
+    }
+    BigInteger b3 =
+        u.multiply(BigInteger.valueOf(Math.max(1, entitlements.length))).add(BigInteger.ONE);
+    BigInteger b2 = b3.multiply(u.multiply(maxValue).add(BigInteger.ONE));
+    BigInteger b1 = b2.multiply(u.add(BigInteger.ONE));
+    Rational[] values = columns.values(solution);
+    Rational total = Rational.ZERO;
     for (int t = 0; t < types.length; t++) {
-      long[] units = start.allocated().get(types[t]);
-      for (int j = 0; j < units.length; j++) {
-        values[xColumn[t][j]] = Rational.of(units[j]);
+      SlotType type = problem.types.get(types[t]);
+      total = total.add(values[columns.uBase + t].multiply(Rational.of(b1.multiply(weight[t]))));
+      for (int j = 0; j < columns.x[t].length; j++) {
+        int e = localEntitlement.get(type.entitlements[j]);
+        BigInteger cost =
+            b2.multiply(BigInteger.valueOf(pinCost(type, j)))
+                .add(b3.multiply(value[e]))
+                .add(BigInteger.valueOf(rank[e]));
+        total = total.add(values[columns.x[t][j]].multiply(Rational.of(cost)));
       }
-      values[uBase + t] = Rational.of(start.shortfall().get(types[t]));
     }
-    return values;
+    return total;
   }
 
   private static long integral(Rational value) {

@@ -500,7 +500,9 @@ final class HardwareMetric implements MetricEvaluator {
         .units(total)
         .arithmetic(
             model.metric().type()
-                + " metric, aggregate rounding (OR-02): "
+                + " metric, aggregate rounding"
+                + (model.metric().type() == io.itam.model.terms.MetricType.CORE ? " (OR-02)" : "")
+                + ": "
                 + String.join("; ", words)
                 + "; summed "
                 + sum.divide(d, java.math.MathContext.DECIMAL64)

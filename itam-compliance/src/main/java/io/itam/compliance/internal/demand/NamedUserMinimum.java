@@ -130,7 +130,7 @@ final class NamedUserMinimum {
         .units(units)
         .line(option.consumer(), units, "")
         .arithmetic(
-            "named users with a minimum (OR-05): max("
+            "named users with a minimum per processor or server (OR-04, OR-05): max("
                 + users
                 + (users == 1 ? " user, " : " users, ")
                 + "minimum "

@@ -17,9 +17,10 @@ import java.util.Optional;
  *
  * <p>Depth-first branch and bound. Each node solves its LP relaxation from scratch (exactly) with
  * tightened bounds; a node whose relaxation is infeasible, or whose objective is not strictly below
- * the incumbent's, is pruned. Otherwise it branches on the lowest-index integer column with a
- * fractional value {@code v}: first the down branch {@code x ≤ floor(v)}, then the up branch {@code
- * x ≥ ceil(v)}. The node budget counts LP solves (never time), and the search is fully
+ * the incumbent's (rounded up first when the objective is declared integral), is pruned. Otherwise
+ * it branches on the integer column whose fractional part is closest to one half (the lowest index
+ * on a tie), with value {@code v}: first the down branch {@code x ≤ floor(v)}, then the up branch
+ * {@code x ≥ ceil(v)}. The node budget counts LP solves (never time), and the search is fully
  * deterministic. When the budget runs out the result carries the best incumbent found and a proven
  * lower bound on the optimum, so the caller can report the gap.
  */
@@ -152,6 +153,8 @@ public final class BranchAndBound {
     }
   }
 
+  private boolean integralObjective;
+
   /** Sets the number of LP solves allowed, at least 0 (default {@value #DEFAULT_NODE_BUDGET}). */
   public BranchAndBound setNodeBudget(long nodeBudget) {
     checkArgument(nodeBudget >= 0, "nodeBudget must be non-negative, got %s", nodeBudget);
@@ -192,6 +195,22 @@ public final class BranchAndBound {
     return this;
   }
 
+  /**
+   * Declares that every feasible integer point has an integral objective (integer costs on integer
+   * columns), so a node whose bound rounds up to the incumbent's objective is pruned too.
+   */
+  public BranchAndBound setIntegralObjective(boolean integralObjective) {
+    this.integralObjective = integralObjective;
+    return this;
+  }
+
+  private boolean prunes(Rational bound, Rational incumbentObjective) {
+    if (integralObjective) {
+      return Rational.of(bound.ceil()).compareTo(incumbentObjective) >= 0;
+    }
+    return bound.compareTo(incumbentObjective) >= 0;
+  }
+
   /** Runs the search. */
   public Result solve() {
     int n = integral.length;
@@ -220,7 +239,7 @@ public final class BranchAndBound {
       Node node = open.peek();
       if (incumbentObjective != null
           && node.bound != null
-          && node.bound.compareTo(incumbentObjective) >= 0) {
+          && prunes(node.bound, incumbentObjective)) {
         open.pop();
         continue;
       }
@@ -260,7 +279,7 @@ public final class BranchAndBound {
           break;
       }
       Rational objective = relaxation.objective();
-      if (incumbentObjective != null && objective.compareTo(incumbentObjective) >= 0) {
+      if (incumbentObjective != null && prunes(objective, incumbentObjective)) {
         continue;
       }
       int branch = firstFractional(relaxation);
@@ -302,12 +321,24 @@ public final class BranchAndBound {
   }
 
   private int firstFractional(LinearProgram.Solution relaxation) {
+    int best = -1;
+    Rational bestDistance = null;
+    Rational half = Rational.of(1, 2);
     for (int j = 0; j < integral.length; j++) {
-      if (integral[j] && !relaxation.value(j).isInteger()) {
-        return j;
+      Rational v = relaxation.value(j);
+      if (integral[j] && !v.isInteger()) {
+        Rational frac = v.subtract(Rational.of(v.floor()));
+        Rational distance = frac.subtract(half);
+        if (distance.signum() < 0) {
+          distance = distance.negate();
+        }
+        if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+          best = j;
+          bestDistance = distance;
+        }
       }
     }
-    return -1;
+    return best;
   }
 
   private static long toLong(BigInteger value) {

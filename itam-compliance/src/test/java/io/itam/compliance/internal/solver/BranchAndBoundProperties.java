@@ -215,6 +215,27 @@ class BranchAndBoundProperties {
   }
 
   @Test
+  void solve_withIntegralObjective_matchesEnumerationOfTheBox() {
+    qt().withFixedSeed(20261128L)
+        .withExamples(200)
+        .forAll(programs())
+        .checkAssert(
+            p -> {
+              LinearProgram lp = p.build();
+              Result result =
+                  new BranchAndBound(lp, p.allColumns()).setIntegralObjective(true).solve();
+              Enumerated expected = enumerate(p);
+              if (expected == null) {
+                assertEquals(Status.INFEASIBLE, result.status(), p::toString);
+                return;
+              }
+              assertEquals(Status.OPTIMAL, result.status(), p::toString);
+              assertEquals(Rational.of(expected.objective), result.objective(), p::toString);
+              assertValidIncumbent(p, lp, result);
+            });
+  }
+
+  @Test
   void solve_budgetExhaustionBracketsTheOptimum() {
     qt().withFixedSeed(20261127L)
         .withExamples(200)
