@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 public final class EstateReader {
   private static final EstateReader STRICT = new EstateReader(false, List.of());
+  private static final EstateReader LENIENT = new EstateReader(true, List.of());
 
   private final boolean allowUnknownFields;
   private final List<LicenseModelLibrary> libraries;
@@ -46,6 +47,9 @@ public final class EstateReader {
 
   /** A reader like this one that ignores unknown fields ({@code true}) or reports them. */
   public EstateReader allowUnknownFields(boolean allow) {
+    if (libraries.isEmpty()) {
+      return allow ? LENIENT : STRICT;
+    }
     return new EstateReader(allow, libraries);
   }
 
