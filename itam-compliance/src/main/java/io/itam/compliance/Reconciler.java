@@ -9,6 +9,7 @@ import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.compliance.internal.index.Prices;
 import io.itam.compliance.internal.position.PositionAssembler;
 import io.itam.model.Estate;
+import io.itam.model.Progress;
 import io.itam.model.position.Position;
 import java.time.LocalDate;
 import java.util.concurrent.ExecutorService;
@@ -54,24 +55,40 @@ public final class Reconciler {
 
   /** The position of {@code estate} on its as-of date (or the options' date). */
   public Position reconcile(Estate estate) {
+    return reconcile(estate, Progress.NONE);
+  }
+
+  /**
+   * The position of {@code estate}, reporting the phases ({@code index}, {@code demand}, {@code
+   * allocate}, {@code position}) to {@code progress}.
+   */
+  public Position reconcile(Estate estate, Progress progress) {
     requireNonNull(estate, "estate");
+    requireNonNull(progress, "progress");
     LocalDate asOf = options.asOf() != null ? options.asOf() : estate.asOf();
     long start = System.nanoTime();
+    progress.phase("index");
     EstateIndex index = EstateIndex.of(estate, asOf);
-    Demand demand = Demand.of(index);
+    progress.phase("demand");
+    Demand demand = Demand.of(index, !options.referenceEngine());
     Prices prices = new Prices(index);
+    progress.phase("allocate");
     Allocation allocation;
+    boolean firstFit = options.strategy() == AllocationStrategy.FIRST_FIT;
     if (options.threads() > 1) {
       ExecutorService executor = Executors.newFixedThreadPool(options.threads());
       try {
-        allocation = Allocator.allocate(index, demand, prices, options.nodeBudget(), executor);
+        allocation =
+            Allocator.allocate(index, demand, prices, options.nodeBudget(), firstFit, executor);
       } finally {
         executor.shutdownNow();
       }
     } else {
-      allocation = Allocator.allocate(index, demand, prices, options.nodeBudget(), null);
+      allocation = Allocator.allocate(index, demand, prices, options.nodeBudget(), firstFit, null);
     }
-    Position position = PositionAssembler.assemble(index, demand, allocation, prices);
+    progress.phase("position");
+    Position position =
+        PositionAssembler.assemble(index, demand, allocation, prices, options.detail());
     if (log.isDebugEnabled()) {
       log.debug(
           "reconciled {} facts, {} options as of {} in {} ms: {} shortfalls",

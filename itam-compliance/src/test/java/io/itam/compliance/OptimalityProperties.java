@@ -36,7 +36,7 @@ class OptimalityProperties {
                 return;
               }
               Allocation allocation =
-                  Allocator.allocate(index, demand, new Prices(index), 100_000, null);
+                  Allocator.allocate(index, demand, new Prices(index), 100_000, false, null);
               BruteForceOracle.Cost engine = BruteForceOracle.Cost.ZERO;
               boolean[] covered = new boolean[demand.facts().size()];
               for (Assignment assignment : allocation.assignments()) {

@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * parameters that do not apply. The {@link Limits} are enforced here.
  */
 public final class EstateValidator {
+  /** The depth of an organisation unit on or below a cycle. */
+  private static final int CYCLIC = -1;
+
   private final Estate estate;
   private final ValidationContext context;
   private final List<Problem> problems = new ArrayList<>();
@@ -156,42 +159,68 @@ public final class EstateValidator {
         }
       }
     }
-    // Cycles and depth: walk up from every unit.
-    Set<String> reported = new HashSet<>();
+    // Cycles and depth: walk up from every unit until a unit whose depth is known, a root or a
+    // unit of this walk (a cycle). Each unit is walked once, so a long chain costs linear time;
+    // a cycle is reported once, at its first unit in the document, however long it is; depth is
+    // reported where it first exceeds the limit.
+    Map<String, Integer> indexOf = new HashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      indexOf.putIfAbsent(list.get(i).id(), i);
+    }
+    Map<String, Integer> depth = new HashMap<>(); // levels, a root is 1; CYCLIC below a cycle
     for (int i = 0; i < list.size(); i++) {
       OrganizationUnit start = list.get(i);
-      if (units.get(start.id()) != start) {
+      if (units.get(start.id()) != start || depth.containsKey(start.id())) {
         continue;
       }
       List<String> chain = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
+      Map<String, Integer> inChain = new HashMap<>();
       OrganizationUnit current = start;
-      while (current != null) {
-        if (!seen.add(current.id())) {
-          int from = chain.indexOf(current.id());
-          List<String> cycle = new ArrayList<>(chain.subList(from, chain.size()));
-          cycle.add(current.id());
-          String key = cycle.stream().sorted().distinct().toList().toString();
-          if (from == 0 && reported.add(key)) {
-            problem(
-                path(EstateSection.ORGANIZATION, i) + ".parent",
-                "cycle in the organisation: " + String.join(" → ", cycle));
-          }
+      int base = 0;
+      while (true) {
+        Integer known = depth.get(current.id());
+        if (known != null) {
+          base = known;
+          break;
+        }
+        Integer from = inChain.putIfAbsent(current.id(), chain.size());
+        if (from != null) {
+          reportOrganizationCycle(chain.subList(from, chain.size()), indexOf);
+          base = CYCLIC;
           break;
         }
         chain.add(current.id());
-        if (chain.size() > Limits.MAX_ORGANIZATION_DEPTH) {
-          problem(
-              path(EstateSection.ORGANIZATION, i) + ".parent",
-              "organisation deeper than " + Limits.MAX_ORGANIZATION_DEPTH + " levels");
+        String parent = current.parent();
+        current = parent == null || parent.equals(current.id()) ? null : units.get(parent);
+        if (current == null) {
           break;
         }
-        current =
-            current.parent() == null || current.parent().equals(current.id())
-                ? null
-                : units.get(current.parent());
+      }
+      for (int c = chain.size() - 1; c >= 0; c--) {
+        base = base == CYCLIC ? CYCLIC : base + 1;
+        depth.put(chain.get(c), base);
+        if (base == Limits.MAX_ORGANIZATION_DEPTH + 1) {
+          problem(
+              path(EstateSection.ORGANIZATION, indexOf.get(chain.get(c))) + ".parent",
+              "organisation deeper than " + Limits.MAX_ORGANIZATION_DEPTH + " levels");
+        }
       }
     }
+  }
+
+  /** Reports {@code cycle} (each unit's parent is the next, the last's is the first) once. */
+  private void reportOrganizationCycle(List<String> cycle, Map<String, Integer> indexOf) {
+    int first = 0;
+    for (int c = 1; c < cycle.size(); c++) {
+      if (indexOf.get(cycle.get(c)) < indexOf.get(cycle.get(first))) {
+        first = c;
+      }
+    }
+    List<String> ordered = new ArrayList<>(cycle.subList(first, cycle.size()));
+    ordered.addAll(cycle.subList(0, first));
+    problem(
+        path(EstateSection.ORGANIZATION, indexOf.get(ordered.get(0))) + ".parent",
+        "cycle in the organisation: " + cycle(ordered));
   }
 
   // ---- products -----------------------------------------------------------------------------
@@ -211,6 +240,7 @@ public final class EstateValidator {
         } else if (!editions.add(edition)) {
           problem(at + ".editions[" + e + "]", "duplicate edition " + quote(edition));
         }
+        text(at + ".editions[" + e + "]", edition);
       }
       Set<String> versions = new HashSet<>();
       ProductVersion previousDated = null;
@@ -221,6 +251,7 @@ public final class EstateValidator {
         } else if (!versions.add(version.name())) {
           problem(at + ".versions[" + v + "].name", "duplicate version " + quote(version.name()));
         }
+        text(at + ".versions[" + v + "].name", version.name());
         if (version.released() != null) {
           if (previousDated != null && version.released().isBefore(previousDated.released())) {
             problem(
@@ -251,55 +282,86 @@ public final class EstateValidator {
     checkSuiteCycles(list);
   }
 
+  /**
+   * Cycles and depth of suites, by an iterative depth-first search with colours over the component
+   * graph, so that neither a chain of any length nor the order of the list changes the outcome. A
+   * cycle is reported once per product it enters at, at the product whose search found it; suites
+   * nested too deep are reported at the outermost suite of the chain.
+   */
   private void checkSuiteCycles(List<Product> list) {
-    // Depth-first search with colours over the component graph.
-    Map<String, Integer> state = new HashMap<>(); // 1 = on stack, 2 = done
-    Set<String> reported = new HashSet<>();
+    Map<String, Integer> height = new HashMap<>(); // searched: levels, a plain product is 1
+    Map<String, Integer> onStack = new HashMap<>(); // product → its position on the stack
+    Set<String> cycleEntries = new HashSet<>();
+    Set<String> onCycle = new HashSet<>(); // reported as a cycle, not as too deep
     for (int i = 0; i < list.size(); i++) {
-      Product product = list.get(i);
-      if (products.get(product.id()) != product) {
+      Product root = list.get(i);
+      if (products.get(root.id()) != root || height.containsKey(root.id())) {
         continue;
       }
       List<String> stack = new ArrayList<>();
-      findSuiteCycle(product.id(), state, stack, i, reported);
+      List<Integer> next = new ArrayList<>();
+      stack.add(root.id());
+      next.add(0);
+      onStack.put(root.id(), 0);
+      while (!stack.isEmpty()) {
+        int top = stack.size() - 1;
+        String id = stack.get(top);
+        List<String> components = products.get(id).components();
+        int n = next.get(top);
+        if (n < components.size()) {
+          next.set(top, n + 1);
+          String component = components.get(n);
+          if (component.equals(id)
+              || !products.containsKey(component)
+              || height.containsKey(component)) {
+            continue;
+          }
+          Integer at = onStack.get(component);
+          if (at != null) {
+            if (cycleEntries.add(component)) {
+              List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
+              onCycle.addAll(cycle);
+              problem(
+                  path(EstateSection.PRODUCTS, i) + ".components",
+                  "cycle of suites: " + cycle(cycle));
+            }
+            continue;
+          }
+          onStack.put(component, stack.size());
+          stack.add(component);
+          next.add(0);
+        } else {
+          int levels = 1;
+          for (String component : components) {
+            Integer below = component.equals(id) ? null : height.get(component);
+            if (below != null) {
+              levels = Math.max(levels, below + 1);
+            }
+          }
+          height.put(id, levels);
+          onStack.remove(id);
+          stack.remove(top);
+          next.remove(top);
+        }
+      }
     }
-  }
-
-  private void findSuiteCycle(
-      String id, Map<String, Integer> state, List<String> stack, int index, Set<String> reported) {
-    Integer s = state.get(id);
-    if (s != null && s == 2) {
-      return;
+    Set<String> insideTooDeep = new HashSet<>();
+    for (Product product : products.values()) {
+      if (height.getOrDefault(product.id(), 0) > Limits.MAX_SUITE_DEPTH) {
+        insideTooDeep.addAll(product.components());
+      }
     }
-    if (s != null && s == 1) {
-      List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(id), stack.size()));
-      cycle.add(id);
-      if (reported.add(cycle.stream().sorted().distinct().toList().toString())) {
+    for (int i = 0; i < list.size(); i++) {
+      Product product = list.get(i);
+      if (products.get(product.id()) == product
+          && height.getOrDefault(product.id(), 0) > Limits.MAX_SUITE_DEPTH
+          && !insideTooDeep.contains(product.id())
+          && !onCycle.contains(product.id())) {
         problem(
-            path(EstateSection.PRODUCTS, index) + ".components",
-            "cycle of suites: " + String.join(" → ", cycle));
-      }
-      return;
-    }
-    Product product = products.get(id);
-    if (product == null) {
-      return;
-    }
-    if (stack.size() >= Limits.MAX_SUITE_DEPTH) {
-      problem(
-          path(EstateSection.PRODUCTS, index) + ".components",
-          "suites nested deeper than " + Limits.MAX_SUITE_DEPTH + " levels");
-      return;
-    }
-    state.put(id, 1);
-    stack.add(id);
-    for (String component : product.components()) {
-      if (!component.equals(id)) {
-        findSuiteCycle(component, state, stack, index, reported);
+            path(EstateSection.PRODUCTS, i) + ".components",
+            "suites nested deeper than " + Limits.MAX_SUITE_DEPTH + " levels");
       }
     }
-    stack.remove(stack.size() - 1);
-    state.put(id, 2);
   }
 
   // ---- licence models ------------------------------------------------------------------------
@@ -328,11 +390,7 @@ public final class EstateValidator {
             at + ".clientAccess",
             "a Client Access License counts users or devices; metric is " + quote(type.id()));
       }
-      if (model.rights().failoverDevices() < 1) {
-        problem(
-            at + ".rights.failoverDevices",
-            "must be at least 1, was " + model.rights().failoverDevices());
-      }
+      positive(at + ".rights.failoverDevices", model.rights().failoverDevices());
       money(at + ".unitPrice", model.unitPrice());
       text(at + ".title", model.title());
       for (int r = 0; r < model.rules().size(); r++) {
@@ -366,6 +424,7 @@ public final class EstateValidator {
         problem(at + ".capacityAttribute", "required by metric \"capacity\"");
       }
     }
+    text(at + ".capacityAttribute", metric.capacityAttribute());
     table(at + ".coreFactors", metric.coreFactors(), false);
     table(at + ".pvuTable", metric.pvuTable(), true);
     nonNegative(at + ".maximumSockets", metric.maximumSockets());
@@ -397,13 +456,14 @@ public final class EstateValidator {
                 if (pattern.isBlank()) {
                   problem(at, "a CPU pattern must not be empty");
                 }
+                text(at + "." + shown(pattern), pattern);
                 if (pattern.equals("default")) {
                   problem(
                       at + ".default",
                       "\"default\" names the default factor, not a CPU pattern; set it as the"
                           + " table's default");
                 }
-                decimal(at + "." + pattern, factor, true);
+                decimal(at + "." + shown(pattern), factor, true);
               });
       if (table.defaultFactor() != null) {
         decimal(at + ".default", table.defaultFactor(), true);
@@ -532,9 +592,9 @@ public final class EstateValidator {
                       : "no row of the " + table.describe() + " matches CPU " + quote(d.cpu()))
                   + (d.cpu() == null ? ", which the " + table.describe() + " needs" : "")
                   + ", and the table has no default (licence model "
-                  + model.id()
+                  + shown(model.id())
                   + " counts device "
-                  + d.id()
+                  + shown(d.id())
                   + ")");
         }
       }
@@ -621,6 +681,25 @@ public final class EstateValidator {
       optionalPositive(at + ".maxProcessors", d.maxProcessors());
       optionalPositive(at + ".vcpus", d.vcpus());
       text(at + ".cpu", d.cpu());
+      Long sockets =
+          d.maxProcessors() == null
+                  || (d.processors() != null && d.processors() > d.maxProcessors())
+              ? d.processors()
+              : d.maxProcessors();
+      if (sockets != null
+          && d.coresPerProcessor() != null
+          && sockets <= Limits.MAX_QUANTITY
+          && d.coresPerProcessor() >= 1
+          && d.coresPerProcessor() <= Limits.MAX_QUANTITY
+          && sockets > Limits.MAX_QUANTITY / d.coresPerProcessor()) {
+        problem(
+            at + ".coresPerProcessor",
+            sockets
+                + " processors × "
+                + d.coresPerProcessor()
+                + " cores is more cores than the limit of "
+                + Limits.MAX_QUANTITY);
+      }
       if (d.maxProcessors() != null
           && d.processors() != null
           && d.maxProcessors() < d.processors()) {
@@ -674,7 +753,8 @@ public final class EstateValidator {
                 if (name.isBlank()) {
                   problem(at + ".attributes", "an attribute name must not be empty");
                 }
-                decimal(at + ".attributes." + name, value, false);
+                text(at + ".attributes." + shown(name), name);
+                decimal(at + ".attributes." + shown(name), value, false);
               });
     }
   }
@@ -692,6 +772,9 @@ public final class EstateValidator {
     List<Installation> list = estate.installations();
     for (int i = 0; i < list.size(); i++) {
       Installation inst = list.get(i);
+      if (isSound(inst)) {
+        continue; // the common case, checked without building the record's path
+      }
       String at = path(EstateSection.INSTALLATIONS, i);
       reference(at + ".device", inst.device(), devices, EstateSection.DEVICES, "device");
       Product product =
@@ -701,7 +784,21 @@ public final class EstateValidator {
         edition(at + ".edition", inst.edition(), product);
       }
       dateOrder(at + ".lastUsed", inst.installed(), inst.lastUsed(), "installed");
+      text(at + ".evidence", inst.evidence());
     }
+  }
+
+  /** Whether the checks of {@link #checkInstallations} find nothing wrong with {@code inst}. */
+  private boolean isSound(Installation inst) {
+    Product product = products.get(inst.product());
+    return devices.containsKey(inst.device())
+        && product != null
+        && (inst.version() == null || product.versionIndex(inst.version()).isPresent())
+        && (inst.edition() == null || product.editionRank(inst.edition()).isPresent())
+        && (inst.installed() == null
+            || inst.lastUsed() == null
+            || !inst.lastUsed().isBefore(inst.installed()))
+        && (inst.evidence() == null || inst.evidence().length() <= Limits.MAX_TEXT_LENGTH);
   }
 
   private void checkAccess() {
@@ -798,7 +895,7 @@ public final class EstateValidator {
               + " is not declared by product "
               + quote(product.id())
               + " (editions: "
-              + String.join(", ", product.editions())
+              + names(product.editions())
               + ")");
     }
   }
@@ -817,7 +914,7 @@ public final class EstateValidator {
               + " is not declared by product "
               + quote(product.id())
               + " (versions: "
-              + String.join(", ", product.versions().stream().map(ProductVersion::name).toList())
+              + names(product.versions().stream().map(ProductVersion::name).toList())
               + ")");
     }
   }
@@ -906,7 +1003,79 @@ public final class EstateValidator {
     problems.add(Problem.at(path, message));
   }
 
+  /** Longest value shown in a message; longer ones are cut and end with an ellipsis. */
+  private static final int SHOWN_LENGTH = 64;
+
+  /** Most ids of a cycle or names of a list shown in a message. */
+  private static final int SHOWN_NAMES = 8;
+
+  /**
+   * A value quoted for a message: escaped like a JSON string and cut when long, so that a problem
+   * stays one line of readable length whatever the value.
+   */
   static String quote(String value) {
-    return '"' + value + '"';
+    return '"' + shown(value) + '"';
+  }
+
+  /** {@code value} escaped like the inside of a JSON string and cut when long. */
+  static String shown(String value) {
+    String cut = value;
+    boolean tooLong = value.length() > SHOWN_LENGTH;
+    if (tooLong) {
+      int end = SHOWN_LENGTH - 3;
+      if (Character.isHighSurrogate(value.charAt(end - 1))) {
+        end--;
+      }
+      cut = value.substring(0, end);
+    }
+    StringBuilder text = new StringBuilder(cut.length() + 8);
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      switch (c) {
+        case '"' -> text.append("\\\"");
+        case '\\' -> text.append("\\\\");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        case '\t' -> text.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            text.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            text.append(c);
+          }
+        }
+      }
+    }
+    return tooLong ? text.append('…').toString() : text.toString();
+  }
+
+  /** Names joined by commas, each {@link #shown}; at most {@value #SHOWN_NAMES} of them. */
+  private static String names(List<String> names) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < Math.min(names.size(), SHOWN_NAMES); i++) {
+      parts.add(shown(names.get(i)));
+    }
+    String text = String.join(", ", parts);
+    return names.size() > SHOWN_NAMES ? text + ", … (" + names.size() + " in all)" : text;
+  }
+
+  /**
+   * A cycle for a message, {@code a → b → c → a}: each id's parent or component is the next, the
+   * last one's the first. A long cycle shows its first and last ids and its length.
+   */
+  private static String cycle(List<String> ids) {
+    List<String> parts = new ArrayList<>();
+    if (ids.size() <= SHOWN_NAMES) {
+      ids.forEach(id -> parts.add(shown(id)));
+    } else {
+      for (int i = 0; i < SHOWN_NAMES / 2; i++) {
+        parts.add(shown(ids.get(i)));
+      }
+      parts.add("…");
+      parts.add(shown(ids.get(ids.size() - 1)));
+    }
+    parts.add(shown(ids.get(0)));
+    String text = String.join(" → ", parts);
+    return ids.size() <= SHOWN_NAMES ? text : text + " (" + ids.size() + " in the cycle)";
   }
 }

@@ -84,12 +84,20 @@ final class EstateDocumentReader {
 
   private final java.util.function.Function<String, java.util.Optional<LicenseModel>> templates;
 
+  /** Records read between two progress reports. */
+  private static final int PROGRESS_EVERY = 16_384;
+
+  private final io.itam.model.Progress progress;
+  private long recordsRead;
+
   EstateDocumentReader(
       JsonParser parser,
       boolean allowUnknownFields,
-      java.util.function.Function<String, java.util.Optional<LicenseModel>> templates) {
+      java.util.function.Function<String, java.util.Optional<LicenseModel>> templates,
+      io.itam.model.Progress progress) {
     this.templates = templates;
     this.in = new JsonInput(parser, allowUnknownFields);
+    this.progress = progress;
   }
 
   private <T> Section<T> section(EstateSection section) {
@@ -105,6 +113,7 @@ final class EstateDocumentReader {
    * @throws IOException when the underlying input fails
    */
   Estate read() throws IOException {
+    progress.phase("read");
     try {
       in.start();
       if (in.enterObject(true)) {
@@ -115,8 +124,10 @@ final class EstateDocumentReader {
       in.malformed(e);
       throw new ValidationException(in.problems());
     }
+    progress.advance(recordsRead);
     pricedModels.forEach(priced -> resolve(priced, licenseModels));
     pricedEntitlements.forEach(priced -> resolve(priced, entitlements));
+    progress.phase("validate");
     return build();
   }
 
@@ -190,6 +201,9 @@ final class EstateDocumentReader {
     }
     for (int index; (index = in.nextElement()) >= 0; ) {
       element.read(index);
+      if (++recordsRead % PROGRESS_EVERY == 0) {
+        progress.advance(recordsRead);
+      }
     }
   }
 
@@ -330,9 +344,9 @@ final class EstateDocumentReader {
         if (template == null) {
           in.errorAt(
               in.path("basedOn"),
-              "unknown library model \""
-                  + basedOn
-                  + "\" (the bundled library lists its models in docs/library.md)");
+              "unknown library model "
+                  + JsonFormat.quote(basedOn)
+                  + " (the bundled library lists its models in docs/library.md)");
         }
       } else {
         in.required("metric", metric);
@@ -797,6 +811,7 @@ final class EstateDocumentReader {
     String edition = null;
     LocalDate installed = null;
     LocalDate lastUsed = null;
+    String evidence = null;
     if (in.enterObject(true)) {
       for (String field; (field = in.nextField()) != null; ) {
         switch (field) {
@@ -806,6 +821,7 @@ final class EstateDocumentReader {
           case "edition" -> edition = in.string(false);
           case "installed" -> installed = in.date(false);
           case "lastUsed" -> lastUsed = in.date(false);
+          case "evidence" -> evidence = in.string(false);
           default -> in.unknownField();
         }
       }
@@ -814,7 +830,7 @@ final class EstateDocumentReader {
     }
     Installation installation =
         in.errors() == mark
-            ? new Installation(device, product, version, edition, installed, lastUsed)
+            ? new Installation(device, product, version, edition, installed, lastUsed, evidence)
             : null;
     keep(installations, index, mark, null, () -> installation);
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonParser;
 import io.itam.model.Estate;
+import io.itam.model.Progress;
 import io.itam.model.ValidationException;
 import io.itam.model.terms.LicenseModel;
 import java.io.IOException;
@@ -88,8 +89,19 @@ public final class EstateReader {
    * @throws ValidationException listing every problem of the document
    */
   public Estate read(Path file) throws IOException {
+    return read(file, Progress.NONE);
+  }
+
+  /**
+   * Reads the estate document in {@code file} (UTF-8), reporting the phases {@code read} (with the
+   * records read so far) and {@code validate} to {@code progress}.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws ValidationException listing every problem of the document
+   */
+  public Estate read(Path file, Progress progress) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in);
+      return read(in, progress);
     }
   }
 
@@ -100,8 +112,20 @@ public final class EstateReader {
    * @throws ValidationException listing every problem of the document
    */
   public Estate read(InputStream in) throws IOException {
+    return read(in, Progress.NONE);
+  }
+
+  /**
+   * Reads an estate document (UTF-8) from {@code in}, which is left open, reporting the phases
+   * {@code read} (with the records read so far) and {@code validate} to {@code progress}.
+   *
+   * @throws IOException when {@code in} fails
+   * @throws ValidationException listing every problem of the document
+   */
+  public Estate read(InputStream in, Progress progress) throws IOException {
+    requireNonNull(progress, "progress");
     try (JsonParser parser = JsonFormat.FACTORY.createParser(JsonInput.requireUtf8(in))) {
-      return new EstateDocumentReader(parser, allowUnknownFields, this::template).read();
+      return new EstateDocumentReader(parser, allowUnknownFields, this::template, progress).read();
     }
   }
 
@@ -112,7 +136,8 @@ public final class EstateReader {
    */
   public Estate read(String json) {
     try (JsonParser parser = JsonFormat.FACTORY.createParser(json)) {
-      return new EstateDocumentReader(parser, allowUnknownFields, this::template).read();
+      return new EstateDocumentReader(parser, allowUnknownFields, this::template, Progress.NONE)
+          .read();
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string cannot fail", e);
     }

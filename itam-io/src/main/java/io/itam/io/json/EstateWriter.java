@@ -311,6 +311,7 @@ public final class EstateWriter {
     string(g, "edition", i.edition());
     date(g, "installed", i.installed());
     date(g, "lastUsed", i.lastUsed());
+    string(g, "evidence", i.evidence());
     g.writeEndObject();
   }
 

@@ -115,6 +115,14 @@ final class JsonFormat {
    * megabyte of garbage does not end up in a message.
    */
   static String quote(String value) {
+    return '"' + shown(value) + '"';
+  }
+
+  /**
+   * {@code value} escaped like the inside of a JSON string and cut when long (to 64 characters, an
+   * ellipsis included): how a value or a field name of a document appears in a message or a path.
+   */
+  static String shown(String value) {
     int limit = 64;
     String shown = value;
     boolean cut = false;
@@ -126,7 +134,7 @@ final class JsonFormat {
       shown = value.substring(0, end);
       cut = true;
     }
-    StringBuilder text = new StringBuilder(shown.length() + 8).append('"');
+    StringBuilder text = new StringBuilder(shown.length() + 8);
     for (int i = 0; i < shown.length(); i++) {
       char c = shown.charAt(i);
       switch (c) {
@@ -136,7 +144,7 @@ final class JsonFormat {
         case '\r' -> text.append("\\r");
         case '\t' -> text.append("\\t");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
             text.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else {
             text.append(c);
@@ -147,6 +155,6 @@ final class JsonFormat {
     if (cut) {
       text.append('…');
     }
-    return text.append('"').toString();
+    return text.toString();
   }
 }

@@ -220,7 +220,7 @@ final class JsonInput {
         if (text.length() > 0) {
           text.append('.');
         }
-        text.append(names[i]);
+        text.append(JsonFormat.shown(names[i]));
       }
     }
     return text.toString();

@@ -47,6 +47,7 @@ final class PositionDocumentReader {
   private final List<Rejected> rejected = new ArrayList<>();
   private final List<SolverNote> notes = new ArrayList<>();
   private final List<Accounting> accounting = new ArrayList<>();
+  private io.itam.model.position.Detail detail = io.itam.model.position.Detail.ALL;
 
   PositionDocumentReader(JsonParser parser, boolean allowUnknownFields) {
     this.in = new JsonInput(parser, allowUnknownFields);
@@ -84,7 +85,8 @@ final class PositionDocumentReader {
         exempt,
         rejected,
         notes,
-        accounting);
+        accounting,
+        detail);
   }
 
   private void document() throws IOException {
@@ -114,6 +116,21 @@ final class PositionDocumentReader {
         case "rejected" -> list(rejected, this::rejected);
         case "notes" -> list(notes, this::note);
         case "accounting" -> list(accounting, this::accounting);
+        case "detail" -> {
+          String id = in.string(false);
+          if (id != null) {
+            detail =
+                io.itam.model.position.Detail.parse(id)
+                    .orElseGet(
+                        () -> {
+                          in.error(
+                              "unknown detail "
+                                  + quote(id)
+                                  + " (expected one of: summary, shortfalls, all)");
+                          return io.itam.model.position.Detail.ALL;
+                        });
+          }
+        }
         default -> in.unknownField();
       }
     }

@@ -105,6 +105,9 @@ public final class PositionWriter {
       if (!p.accounting().isEmpty()) {
         list("accounting", p.accounting(), this::accounting);
       }
+      if (p.detail() != io.itam.model.position.Detail.ALL) {
+        g.writeStringField("detail", p.detail().id());
+      }
       g.writeEndObject();
     }
 

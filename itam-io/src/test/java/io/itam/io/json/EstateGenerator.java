@@ -422,7 +422,8 @@ final class EstateGenerator {
               : draw.maybe(() -> draw.pick(product.versions()).name()),
           product.editions().isEmpty() ? null : draw.maybe(() -> draw.pick(product.editions())),
           installed,
-          lastUsed);
+          lastUsed,
+          draw.chance() ? null : "SWID tag " + draw.text(24));
     }
 
     private boolean byUser() {

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param rejected input records that do not count, by record kind, consumer, product
  * @param notes pools solved by a heuristic after the exact search ran out of budget
  * @param accounting what became of every installation, access and usage record
+ * @param detail which per-consumer lists the position holds; the summary counts the rows of the
+ *     full detail
  */
 public record Position(
     int format,
@@ -39,7 +41,8 @@ public record Position(
     List<Exempt> exempt,
     List<Rejected> rejected,
     List<SolverNote> notes,
-    List<Accounting> accounting) {
+    List<Accounting> accounting,
+    Detail detail) {
 
   public Position {
     requireNonNull(asOf, "asOf");
@@ -52,5 +55,38 @@ public record Position(
     rejected = ImmutableList.copyOf(rejected);
     notes = ImmutableList.copyOf(notes);
     accounting = ImmutableList.copyOf(accounting);
+    requireNonNull(detail, "detail");
+  }
+
+  /** A position with every per-consumer list ({@link Detail#ALL}). */
+  public Position(
+      int format,
+      LocalDate asOf,
+      @Nullable String currency,
+      boolean compliant,
+      Summary summary,
+      List<LicensePosition> licenses,
+      List<ProductPosition> products,
+      List<Allocation> allocations,
+      List<Shortfall> shortfalls,
+      List<Exempt> exempt,
+      List<Rejected> rejected,
+      List<SolverNote> notes,
+      List<Accounting> accounting) {
+    this(
+        format,
+        asOf,
+        currency,
+        compliant,
+        summary,
+        licenses,
+        products,
+        allocations,
+        shortfalls,
+        exempt,
+        rejected,
+        notes,
+        accounting,
+        Detail.ALL);
   }
 }

@@ -38,6 +38,7 @@ public final class Allocator {
    * Allocates the entitlements of {@code index}'s estate to {@code demand}.
    *
    * @param nodeBudget branch-and-bound nodes per pool before a heuristic finishes the pool
+   * @param firstFit allocate first fit (the greedy baseline) instead of exactly
    * @param executor runs pool solves; {@code null} to solve on the calling thread
    */
   public static Allocation allocate(
@@ -45,19 +46,28 @@ public final class Allocator {
       Demand demand,
       Prices prices,
       long nodeBudget,
+      boolean firstFit,
       @Nullable Executor executor) {
     AllocationProblem problem = AllocationProblem.of(index, demand, COVER_BUDGET);
-    List<PoolSolver.Solution> solutions =
+    List<Solved> solved =
         solveAll(
-            problem.pools, pool -> PoolSolver.solve(problem, pool, prices, nodeBudget), executor);
+            problem.pools,
+            pool -> {
+              PoolSolver.Solution solution =
+                  firstFit
+                      ? PoolSolver.solveFirstFit(problem, pool, prices)
+                      : PoolSolver.solve(problem, pool, prices, nodeBudget);
+              return new Solved(solution, distribute(problem, pool, solution, prices));
+            },
+            executor);
     List<Assignment> assignments = new ArrayList<>();
     List<SolverNote> notes = new ArrayList<>();
     for (int p = 0; p < problem.pools.size(); p++) {
       Pool pool = problem.pools.get(p);
-      PoolSolver.Solution solution = solutions.get(p);
-      assignments.addAll(distribute(problem, pool, solution, prices));
+      PoolSolver.Solution solution = solved.get(p).solution();
+      assignments.addAll(solved.get(p).assignments());
       boolean truncated = pool.truncated();
-      if (!solution.exact() || truncated) {
+      if (!firstFit && (!solution.exact() || truncated)) {
         BigDecimal bound = truncated ? BigDecimal.ZERO : solution.bound();
         notes.add(
             new SolverNote(
@@ -73,24 +83,30 @@ public final class Allocator {
                 solution.objective().subtract(bound)));
       }
     }
-    assignments.sort(Comparator.comparing(Assignment::option, OPTION_ORDER));
+    assignments.sort(
+        Comparator.comparing((Assignment x) -> x.option().model().id())
+            .thenComparing(Assignment::consumer)
+            .thenComparingInt(Assignment::order));
     return new Allocation(assignments, notes);
   }
 
-  private static List<PoolSolver.Solution> solveAll(
-      List<Pool> pools, Function<Pool, PoolSolver.Solution> solver, @Nullable Executor executor) {
-    List<PoolSolver.Solution> solutions = new ArrayList<>();
+  /** A pool's solution and the assignments it hands back to the pool's consumers. */
+  private record Solved(PoolSolver.Solution solution, List<Assignment> assignments) {}
+
+  private static List<Solved> solveAll(
+      List<Pool> pools, Function<Pool, Solved> solver, @Nullable Executor executor) {
+    List<Solved> solutions = new ArrayList<>();
     if (executor == null || pools.size() < 2) {
       for (Pool pool : pools) {
         solutions.add(solver.apply(pool));
       }
       return solutions;
     }
-    List<CompletableFuture<PoolSolver.Solution>> futures = new ArrayList<>();
+    List<CompletableFuture<Solved>> futures = new ArrayList<>();
     for (Pool pool : pools) {
       futures.add(CompletableFuture.supplyAsync(() -> solver.apply(pool), executor));
     }
-    for (CompletableFuture<PoolSolver.Solution> future : futures) {
+    for (CompletableFuture<Solved> future : futures) {
       solutions.add(future.join());
     }
     return solutions;
@@ -143,33 +159,54 @@ public final class Allocator {
    * the eligible entitlements (pinned first, then in tie-break order), and whatever is left
    * uncovered falls on the last.
    */
+  /** An option placed for a consumer: its own, or a device its representative stands for. */
+  private record Placed(Option option, String consumer, int order, String choice) {}
+
+  private static final Comparator<Placed> PLACED_ORDER =
+      Comparator.comparing((Placed p) -> p.option().model().id())
+          .thenComparing(Placed::consumer)
+          .thenComparingInt(Placed::order);
+
   private static List<Assignment> distribute(
       AllocationProblem problem, Pool pool, PoolSolver.Solution solution, Prices prices) {
-    Map<Integer, List<Option>> demandOfType = new TreeMap<>();
-    List<Option> chosen = new ArrayList<>();
-    Map<Option, String> choices = new java.util.HashMap<>();
+    List<Placed> placed = new ArrayList<>();
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
+      // Every consumer the class stands for, in canonical order.
+      List<Object[]> entries = new ArrayList<>();
+      for (Member member : c.members) {
+        if (member.instances == null) {
+          entries.add(new Object[] {member, null, member.order});
+        } else {
+          for (Demand.Instance instance : member.instances) {
+            entries.add(new Object[] {member, instance, instance.firstFact()});
+          }
+        }
+      }
+      entries.sort(Comparator.comparingInt(e -> (Integer) e[2]));
       long[] counts = solution.shapeCounts()[ci];
       int shape = 0;
       long left = counts[0];
-      for (Member member : c.members) {
+      for (Object[] entry : entries) {
         while (left == 0) {
           left = counts[++shape];
         }
         left--;
-        chosen.addAll(member.patterns.get(shape));
-        if (member.patterns.size() > 1) {
-          String choice = describeChoice(member, shape, prices);
-          for (Option option : member.patterns.get(shape)) {
-            choices.put(option, choice);
-          }
+        Member member = (Member) entry[0];
+        Demand.Instance instance = (Demand.Instance) entry[1];
+        String choice = member.patterns.size() > 1 ? describeChoice(member, shape, prices) : "";
+        for (Option option : member.patterns.get(shape)) {
+          placed.add(
+              instance == null
+                  ? new Placed(option, option.consumer(), firstFact(option), choice)
+                  : new Placed(option, instance.device(), instance.firstFact(), choice));
         }
       }
     }
-    chosen.sort(OPTION_ORDER);
-    for (Option option : chosen) {
-      demandOfType.computeIfAbsent(problem.typeOf(option), k -> new ArrayList<>()).add(option);
+    placed.sort(PLACED_ORDER);
+    Map<Integer, List<Placed>> demandOfType = new TreeMap<>();
+    for (Placed p : placed) {
+      demandOfType.computeIfAbsent(problem.typeOf(p.option()), k -> new ArrayList<>()).add(p);
     }
     List<Assignment> assignments = new ArrayList<>();
     demandOfType.forEach(
@@ -189,9 +226,15 @@ public final class Allocator {
                       PoolSolver.tieBreakOrder(problem.index)));
           int cursor = 0;
           long available = order.length == 0 ? 0 : units[order[0]];
-          for (Option option : options) {
+          for (Placed p : options) {
+            Option option = p.option();
+            boolean moved = !p.consumer().equals(option.consumer());
             List<Share> shares = new ArrayList<>();
-            for (Option.Line line : option.lines()) {
+            for (Option.Line original : option.lines()) {
+              Option.Line line =
+                  moved
+                      ? new Option.Line(p.consumer(), original.units(), original.note())
+                      : original;
               long need = line.units();
               while (need > 0) {
                 while (available == 0 && cursor + 1 < order.length) {
@@ -210,7 +253,7 @@ public final class Allocator {
                 }
               }
             }
-            assignments.add(new Assignment(option, shares, choices.getOrDefault(option, "")));
+            assignments.add(new Assignment(option, shares, p.choice(), p.consumer(), p.order()));
           }
           long unused = available;
           for (int j = cursor + 1; j < order.length; j++) {
@@ -225,5 +268,10 @@ public final class Allocator {
           }
         });
     return assignments;
+  }
+
+  private static int firstFact(Option option) {
+    int[] facts = option.facts();
+    return facts.length == 0 ? -1 : facts[0];
   }
 }

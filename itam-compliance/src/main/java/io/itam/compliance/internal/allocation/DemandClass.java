@@ -16,8 +16,13 @@ final class DemandClass {
     this.shapes = ImmutableList.copyOf(shapes);
   }
 
+  /** The consumers the class stands for: the members, each with the devices it represents. */
   long size() {
-    return members.size();
+    long size = 0;
+    for (Member member : members) {
+      size += member.weight();
+    }
+    return size;
   }
 
   /** Maximum units any shape needs, per member (for bounds). */

@@ -81,6 +81,19 @@ public final class Eligibility {
 
   /** Why {@code entitlement} may not cover {@code option}; {@code null} when it may. */
   public @Nullable String refusal(Option option, Entitlement entitlement) {
+    return refusal(option, entitlement, option.scopeUnits(), option.hasUnassignedConsumer());
+  }
+
+  /**
+   * Why {@code entitlement} may not cover {@code option} taken by a device its representative
+   * stands for, in organisation unit {@code unit} ({@code null}: outside every unit).
+   */
+  public @Nullable String refusal(Option option, Entitlement entitlement, @Nullable String unit) {
+    return refusal(option, entitlement, unit == null ? Set.of() : Set.of(unit), unit == null);
+  }
+
+  private @Nullable String refusal(
+      Option option, Entitlement entitlement, Set<String> scopeUnits, boolean unassigned) {
     if (!entitlement.licenseModel().equals(option.model().id())) {
       return "of licence model " + entitlement.licenseModel();
     }
@@ -89,10 +102,10 @@ public final class Eligibility {
     }
     String scope = entitlement.scope();
     if (scope != null) {
-      if (option.hasUnassignedConsumer() && !scope.equals(soleRoot)) {
+      if (unassigned && !scope.equals(soleRoot)) {
         return "scope " + scope + " does not contain consumers outside every unit";
       }
-      for (String unit : option.scopeUnits()) {
+      for (String unit : scopeUnits) {
         if (!index.isWithin(unit, scope)) {
           return "scope " + scope + " does not contain " + unit;
         }

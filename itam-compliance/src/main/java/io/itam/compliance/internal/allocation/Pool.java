@@ -13,8 +13,17 @@ final class Pool {
   final TreeSet<Integer> types = new TreeSet<>();
   final TreeSet<Integer> entitlements = new TreeSet<>();
 
-  /** Canonical position: the lowest member order. */
+  private int order = -1;
+
+  /** Canonical position: the lowest member order (computed once the classes are complete). */
   int order() {
+    if (order < 0) {
+      order = lowestOrder();
+    }
+    return order;
+  }
+
+  private int lowestOrder() {
     int min = Integer.MAX_VALUE;
     for (DemandClass c : classes) {
       for (Member m : c.members) {

@@ -297,6 +297,106 @@ final class PoolSolver {
         split, allocated, shortfall, "exact min-cost flow", true, objective, objective, priced);
   }
 
+  // ---- first fit (baseline) -------------------------------------------------------------------
+
+  /** Solves {@code pool} the way a greedy engine does: see {@code AllocationStrategy.FIRST_FIT}. */
+  static Solution solveFirstFit(AllocationProblem problem, Pool pool, Prices prices) {
+    return new PoolSolver(problem, pool, prices, 1).firstFit();
+  }
+
+  private Solution firstFit() {
+    long[] remaining = capacity.clone();
+    Map<Integer, long[]> allocated = new HashMap<>();
+    Map<Integer, Long> shortfall = new HashMap<>();
+    for (int t : types) {
+      allocated.put(t, new long[problem.types.get(t).entitlements.length]);
+      shortfall.put(t, 0L);
+    }
+    long[][] split = new long[pool.classes.size()][];
+    for (int ci = 0; ci < pool.classes.size(); ci++) {
+      DemandClass c = pool.classes.get(ci);
+      split[ci] = new long[c.shapes.size()];
+      long left = c.size();
+      for (int s = 0; s < c.shapes.size() && left > 0; s++) {
+        Shape shape = c.shapes.get(s);
+        long fits = left;
+        for (int i = 0; i < shape.types().length; i++) {
+          long available = available(shape.types()[i], remaining);
+          long units = unitsOf(shape, shape.types()[i]);
+          fits = Math.min(fits, units == 0 ? left : available / units);
+        }
+        if (fits > 0) {
+          take(shape, fits, remaining, allocated, shortfall);
+          split[ci][s] += fits;
+          left -= fits;
+        }
+      }
+      if (left > 0) {
+        take(c.shapes.get(0), left, remaining, allocated, shortfall);
+        split[ci][0] += left;
+      }
+    }
+    BigDecimal objective = objective(shortfall);
+    return new Solution(
+        split,
+        allocated,
+        shortfall,
+        "first fit (baseline)",
+        false,
+        objective,
+        BigDecimal.ZERO,
+        priced);
+  }
+
+  /** Units of slot type {@code t} that {@code shape} needs per member (a type may repeat). */
+  private static long unitsOf(Shape shape, int t) {
+    long units = 0;
+    for (int i = 0; i < shape.types().length; i++) {
+      if (shape.types()[i] == t) {
+        units = Math.addExact(units, shape.units()[i]);
+      }
+    }
+    return units;
+  }
+
+  /** Units the eligible entitlements of slot type {@code t} have left. */
+  private long available(int t, long[] remaining) {
+    long total = 0;
+    for (int e : problem.types.get(t).entitlements) {
+      long left = remaining[localEntitlement.get(e)];
+      if (left < 0) {
+        return Long.MAX_VALUE;
+      }
+      total = Math.addExact(total, left);
+    }
+    return total;
+  }
+
+  /** {@code members} members take {@code shape}: units in entitlement id order, the rest short. */
+  private void take(
+      Shape shape,
+      long members,
+      long[] remaining,
+      Map<Integer, long[]> allocated,
+      Map<Integer, Long> shortfall) {
+    for (int i = 0; i < shape.types().length; i++) {
+      int t = shape.types()[i];
+      SlotType type = problem.types.get(t);
+      long need = Math.multiplyExact(members, shape.units()[i]);
+      long[] units = allocated.get(t);
+      for (int j = 0; j < type.entitlements.length && need > 0; j++) {
+        int e = localEntitlement.get(type.entitlements[j]);
+        long take = remaining[e] < 0 ? need : Math.min(need, remaining[e]);
+        if (remaining[e] >= 0) {
+          remaining[e] -= take;
+        }
+        units[j] += take;
+        need -= take;
+      }
+      shortfall.merge(t, need, Long::sum);
+    }
+  }
+
   private static long pinCost(SlotType type, int j) {
     return type.pinnedConsumer && !type.preferred[j] ? 1 : 0;
   }

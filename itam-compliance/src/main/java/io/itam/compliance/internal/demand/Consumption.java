@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -75,8 +76,7 @@ public final class Consumption {
     long exemptInstallations = 0;
     long exemptAccess = 0;
 
-    List<Installation> installations = new ArrayList<>(index.estate().installations());
-    installations.sort(INSTALLATION_ORDER);
+    List<Installation> installations = canonicalOrder(index);
     for (Installation installation : installations) {
       Device device = Objects.requireNonNull(index.device(installation.device()));
       if (installation.installed() != null && installation.installed().isAfter(asOf)) {
@@ -149,6 +149,57 @@ public final class Consumption {
               exemptCounts[i]));
     }
     return new Consumption(facts, rejected, exempt, exemptByKind);
+  }
+
+  /**
+   * The estate's installations in canonical order ({@link #INSTALLATION_ORDER}: device, product,
+   * version, edition, dates). Sorting tens of millions of records by their strings is the slowest
+   * step of a large reconciliation, so the order is computed on primitive keys: every installation
+   * gets {@code deviceRank × products + productRank} (ranks in id order, so the key order is the
+   * string order), packed with its position into a {@code long}; only runs with an equal key (the
+   * same product more than once on a device) are sorted by the full comparator.
+   */
+  static List<Installation> canonicalOrder(EstateIndex index) {
+    List<Installation> installations = index.estate().installations();
+    int n = installations.size();
+    Map<String, Integer> deviceRank = index.deviceRanks();
+    Map<String, Integer> productRank = index.productRanks();
+    long products = Math.max(1, productRank.size());
+    long maxKey = Math.max(1, deviceRank.size()) * products;
+    int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+    int keyBits = 64 - Long.numberOfLeadingZeros(maxKey);
+    if (keyBits + indexBits > 63) {
+      List<Installation> sorted = new ArrayList<>(installations);
+      sorted.sort(INSTALLATION_ORDER);
+      return sorted;
+    }
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      Installation installation = installations.get(i);
+      long key =
+          deviceRank.get(installation.device()) * products
+              + productRank.get(installation.product());
+      packed[i] = key << indexBits | i;
+    }
+    java.util.Arrays.sort(packed);
+    long indexMask = (1L << indexBits) - 1;
+    Installation[] sorted = new Installation[n];
+    int i = 0;
+    while (i < n) {
+      int j = i + 1;
+      long key = packed[i] >>> indexBits;
+      while (j < n && packed[j] >>> indexBits == key) {
+        j++;
+      }
+      for (int k = i; k < j; k++) {
+        sorted[k] = installations.get((int) (packed[k] & indexMask));
+      }
+      if (j - i > 1) {
+        java.util.Arrays.sort(sorted, i, j, INSTALLATION_ORDER);
+      }
+      i = j;
+    }
+    return java.util.Arrays.asList(sorted);
   }
 
   /**

@@ -2,6 +2,8 @@ package io.itam.compliance.internal.demand;
 
 import com.google.common.collect.ImmutableList;
 import io.itam.compliance.internal.index.EstateIndex;
+import io.itam.model.Problem;
+import io.itam.model.ValidationException;
 import io.itam.model.position.Exempt;
 import io.itam.model.position.Rejected;
 import io.itam.model.terms.LicenseModel;
@@ -34,6 +36,14 @@ public final class Demand {
    */
   public record Uncoverable(Fact fact, String reason) {}
 
+  /** What the coverage of a fact by a model depends on. */
+  private record CoverageKey(
+      String model,
+      Fact.Kind kind,
+      String product,
+      @org.jspecify.annotations.Nullable String version,
+      @org.jspecify.annotations.Nullable String edition) {}
+
   private final ImmutableList<Fact> facts;
   private final boolean[] optional;
   private final boolean[] coverable;
@@ -42,6 +52,9 @@ public final class Demand {
   private final ImmutableList<Rejected> rejected;
   private final ImmutableList<Exempt> exempt;
   private final Consumption consumption;
+  private final int[] representativeOf;
+  private final Map<InstanceKey, List<Instance>> instances;
+  private final Families families;
 
   private Demand(
       List<Fact> facts,
@@ -50,21 +63,58 @@ public final class Demand {
       List<Option> options,
       List<Uncoverable> uncoverable,
       List<Rejected> rejected,
-      Consumption consumption) {
+      Consumption consumption,
+      int[] representativeOf,
+      Map<InstanceKey, List<Instance>> instances,
+      Families families) {
     this.facts = ImmutableList.copyOf(facts);
     this.optional = optional;
     this.coverable = coverable;
     this.options = ImmutableList.copyOf(options);
+    for (int i = 0; i < this.options.size(); i++) {
+      this.options.get(i).index(i);
+    }
     this.uncoverable = ImmutableList.copyOf(uncoverable);
     this.rejected = ImmutableList.copyOf(rejected);
     this.exempt = consumption.exempt();
     this.consumption = consumption;
+    this.representativeOf = representativeOf;
+    this.instances = instances;
+    this.families = families;
   }
 
-  /** Computes the demand of {@code index}'s estate. */
+  /**
+   * A device that needs exactly the licences of the representative device it stands with: same
+   * records of a per-device family, same organisation unit.
+   *
+   * @param device the device
+   * @param firstFact its first fact in the family, its canonical position
+   */
+  public record Instance(String device, int firstFact) {}
+
+  /** Computes the demand of {@code index}'s estate, evaluating equal devices once. */
   public static Demand of(EstateIndex index) {
+    return of(index, true);
+  }
+
+  /**
+   * Computes the demand of {@code index}'s estate.
+   *
+   * @param aggregate evaluate devices with equal records in a per-device family once (the fast
+   *     engine); {@code false} evaluates every device (the reference engine)
+   */
+  public static Demand of(EstateIndex index, boolean aggregate) {
     Consumption consumption = Consumption.of(index);
     List<Fact> facts = consumption.facts();
+    Families families = Families.of(index);
+    int[] representativeOf = new int[facts.size()];
+    for (int f = 0; f < representativeOf.length; f++) {
+      representativeOf[f] = f;
+    }
+    Map<InstanceKey, List<Instance>> instances = new HashMap<>();
+    if (aggregate) {
+      aggregate(facts, families, representativeOf, instances);
+    }
 
     Map<MetricType, MetricEvaluator> evaluators = new EnumMap<>(MetricType.class);
     evaluators.put(MetricType.INSTALLATION, new InstallationMetric());
@@ -84,9 +134,17 @@ public final class Demand {
     for (LicenseModel model : index.models()) {
       coverable.put(model.id(), new ArrayList<>());
     }
+    Map<CoverageKey, Coverage.Result> coverageCache = new HashMap<>();
     for (Fact fact : facts) {
+      if (representativeOf[fact.id()] != fact.id()) {
+        continue;
+      }
       for (LicenseModel model : index.modelsCovering(fact.product())) {
-        Coverage.Result result = Coverage.check(fact, model, index);
+        Coverage.Result result =
+            coverageCache.computeIfAbsent(
+                new CoverageKey(
+                    model.id(), fact.kind(), fact.product(), fact.version(), fact.edition()),
+                k -> Coverage.check(fact, model, index));
         if (result.covered()) {
           coverable.get(model.id()).add(new MetricEvaluator.Coverable(fact, result));
         } else {
@@ -100,9 +158,13 @@ public final class Demand {
     for (LicenseModel model : index.models()) {
       List<Option> ofModel = new ArrayList<>();
       Map<Integer, String> refusals = new HashMap<>();
-      evaluators
-          .get(model.metric().type())
-          .evaluate(model, coverable.get(model.id()), index, ofModel, refusals);
+      try {
+        evaluators
+            .get(model.metric().type())
+            .evaluate(model, coverable.get(model.id()), index, ofModel, refusals);
+      } catch (ArithmeticException overflow) {
+        throw beyondCounting(model, index, overflow);
+      }
       refusals.forEach(
           (factId, reason) -> whyNot.computeIfAbsent(factId, k -> new ArrayList<>()).add(reason));
       for (Option option : ofModel) {
@@ -113,6 +175,16 @@ public final class Demand {
       options.addAll(ofModel);
     }
     options.sort(OPTION_ORDER);
+    for (int f = 0; f < covered.length; f++) {
+      int rep = representativeOf[f];
+      if (rep != f) {
+        covered[f] = covered[rep];
+        List<String> reasons = whyNot.get(rep);
+        if (reasons != null) {
+          whyNot.put(f, reasons);
+        }
+      }
+    }
 
     List<Uncoverable> uncoverable = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>(consumption.rejected());
@@ -127,7 +199,9 @@ public final class Demand {
                 new Uncoverable(
                     fact,
                     reasons.isEmpty()
-                        ? "no licence model covers " + fact.product()
+                        ? "no licence model covers "
+                            + fact.product()
+                            + (fact.evidence() == null ? "" : " (" + fact.evidence() + ")")
                         : "no licence model covers this "
                             + fact.describe()
                             + ": "
@@ -156,7 +230,198 @@ public final class Demand {
       }
     }
     return new Demand(
-        facts, optional(facts, index), covered, options, uncoverable, rejected, consumption);
+        facts,
+        optional(facts, index),
+        covered,
+        options,
+        uncoverable,
+        rejected,
+        consumption,
+        representativeOf,
+        instances,
+        families);
+  }
+
+  /**
+   * The estate needs more units of {@code model} than a {@code long} holds: every value was within
+   * its limit (io.itam.model.Limits), but their product is not. A problem of the input, reported at
+   * the model, never a wrapped count.
+   */
+  private static ValidationException beyondCounting(
+      LicenseModel model, EstateIndex index, ArithmeticException overflow) {
+    int at = index.estate().licenseModels().indexOf(model);
+    String path =
+        at >= 0
+            ? io.itam.model.EstateSection.LICENSE_MODELS.path(at)
+            : "licenseModels[id=" + model.id() + "]";
+    String detail = overflow.getMessage() == null ? "" : ": " + overflow.getMessage();
+    return new ValidationException(
+        List.of(
+            Problem.at(
+                path,
+                "licence model \""
+                    + model.id()
+                    + "\" would need more than "
+                    + Long.MAX_VALUE
+                    + " units on this estate"
+                    + detail
+                    + " (check the processors, cores and factors of its servers)")));
+  }
+
+  /** Identifies the devices a representative device stands for in a family. */
+  private record InstanceKey(String family, String device) {}
+
+  /** The facts of a representative device and the devices it stands for (itself first). */
+  private record Representative(int[] facts, List<Instance> instances) {}
+
+  /**
+   * Finds, in every per-device family, the devices with equal records (same products, versions,
+   * editions and kinds of record, in the same order) and the same unit class: the first of them in
+   * canonical order represents the others, whose facts map to its facts one to one.
+   */
+  private static void aggregate(
+      List<Fact> facts,
+      Families families,
+      int[] representativeOf,
+      Map<InstanceKey, List<Instance>> instances) {
+    Map<String, List<Fact>> accessOfDevice = new java.util.TreeMap<>();
+    List<List<Fact>> runs = new ArrayList<>();
+    List<Fact> run = new ArrayList<>();
+    for (Fact fact : facts) {
+      if (fact.kind() == Fact.Kind.INSTALLATION) {
+        if (!run.isEmpty() && !run.get(0).device().id().equals(fact.device().id())) {
+          runs.add(run);
+          run = new ArrayList<>();
+        }
+        run.add(fact);
+      } else if (fact.kind() == Fact.Kind.ACCESS && fact.device() != null) {
+        accessOfDevice.computeIfAbsent(fact.device().id(), k -> new ArrayList<>()).add(fact);
+      }
+    }
+    if (!run.isEmpty()) {
+      runs.add(run);
+    }
+    Signatures representatives = new Signatures();
+    for (List<Fact> deviceRun : runs) {
+      List<Fact> all = deviceRun;
+      List<Fact> access = accessOfDevice.remove(deviceRun.get(0).device().id());
+      if (access != null) {
+        all = new ArrayList<>(deviceRun);
+        all.addAll(access);
+      }
+      group(all, families, representativeOf, instances, representatives);
+    }
+    for (List<Fact> access : accessOfDevice.values()) {
+      group(access, families, representativeOf, instances, representatives);
+    }
+  }
+
+  private static void group(
+      List<Fact> deviceFacts,
+      Families families,
+      int[] representativeOf,
+      Map<InstanceKey, List<Instance>> instances,
+      Signatures signatures) {
+    // The device's facts of per-device families, grouped by family in order of appearance.
+    int n = deviceFacts.size();
+    String[] familyOf = new String[n];
+    boolean[] done = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      String family = families.of(deviceFacts.get(i).product());
+      familyOf[i] = family;
+      done[i] = !families.isPerDevice(family);
+    }
+    int[] members = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (done[i]) {
+        continue;
+      }
+      String family = familyOf[i];
+      int count = 0;
+      for (int j = i; j < n; j++) {
+        if (!done[j] && familyOf[j].equals(family)) {
+          members[count++] = j;
+          done[j] = true;
+        }
+      }
+      io.itam.model.inventory.Device device = deviceFacts.get(i).device();
+      int[] key = new int[count + 2];
+      key[0] = signatures.intern(family);
+      key[1] = signatures.intern(families.unitClass(family, device.unit()));
+      for (int k = 0; k < count; k++) {
+        key[k + 2] = signatures.record(deviceFacts.get(members[k]));
+      }
+      Signature signature = new Signature(key);
+      Representative rep = signatures.representatives.get(signature);
+      Fact first = deviceFacts.get(members[0]);
+      Instance instance = new Instance(device.id(), first.id());
+      if (rep == null) {
+        int[] ids = new int[count];
+        for (int k = 0; k < count; k++) {
+          ids[k] = deviceFacts.get(members[k]).id();
+        }
+        List<Instance> representing = new ArrayList<>();
+        representing.add(instance);
+        signatures.representatives.put(signature, new Representative(ids, representing));
+        instances.put(new InstanceKey(family, device.id()), representing);
+      } else {
+        for (int k = 0; k < count; k++) {
+          representativeOf[deviceFacts.get(members[k]).id()] = rep.facts()[k];
+        }
+        rep.instances().add(instance);
+      }
+    }
+  }
+
+  /**
+   * What makes a device's records in a family interchangeable with another's: the family, the class
+   * of its unit, and the kind, product, version, edition and evidence of each record, in order
+   * (interned).
+   */
+  private record Signature(int[] key) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Signature other && java.util.Arrays.equals(key, other.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(key);
+    }
+
+    @Override
+    public String toString() {
+      return java.util.Arrays.toString(key);
+    }
+  }
+
+  /** The part of a record that decides its demand in a per-device family. */
+  private record RecordKey(
+      Fact.Kind kind,
+      String product,
+      @org.jspecify.annotations.Nullable String version,
+      @org.jspecify.annotations.Nullable String edition,
+      @org.jspecify.annotations.Nullable String evidence) {}
+
+  /** Interned strings and record keys, and the representative of every signature seen. */
+  private static final class Signatures {
+    final Map<Object, Integer> ids = new HashMap<>();
+    final Map<Signature, Representative> representatives = new HashMap<>();
+
+    int intern(Object value) {
+      Integer id = ids.get(value);
+      if (id == null) {
+        id = ids.size();
+        ids.put(value, id);
+      }
+      return id;
+    }
+
+    int record(Fact fact) {
+      return intern(
+          new RecordKey(
+              fact.kind(), fact.product(), fact.version(), fact.edition(), fact.evidence()));
+    }
   }
 
   public ImmutableList<Fact> facts() {
@@ -172,6 +437,22 @@ public final class Demand {
     return optional[id];
   }
 
+  /** The fact that fact {@code id} is evaluated as: itself, or its representative device's. */
+  public int representativeOf(int id) {
+    return representativeOf[id];
+  }
+
+  /**
+   * The devices {@code option} stands for, itself first, in canonical order; {@code null} when the
+   * option stands for its own consumer only.
+   */
+  public @org.jspecify.annotations.Nullable List<Instance> instances(Option option) {
+    if (instances.isEmpty()) {
+      return null;
+    }
+    return instances.get(new InstanceKey(families.of(option.product()), option.consumer()));
+  }
+
   /** Whether some option covers fact {@code id}. */
   public boolean isCoverable(int id) {
     return coverable[id];
@@ -179,17 +460,25 @@ public final class Demand {
 
   private static boolean[] optional(List<Fact> facts, EstateIndex index) {
     boolean[] optional = new boolean[facts.size()];
+    Map<String, Boolean> optionalOfProduct = new HashMap<>();
     for (Fact fact : facts) {
       if (fact.kind() != Fact.Kind.ACCESS) {
         continue;
       }
-      boolean perServer = false;
-      boolean clientAccess = false;
-      for (LicenseModel model : index.modelsCovering(fact.product())) {
-        clientAccess |= model.clientAccess();
-        perServer |= model.metric().type().isHardware() || model.metric().type() == MetricType.SITE;
-      }
-      optional[fact.id()] = perServer && !clientAccess;
+      optional[fact.id()] =
+          optionalOfProduct.computeIfAbsent(
+              fact.product(),
+              product -> {
+                boolean perServer = false;
+                boolean clientAccess = false;
+                for (LicenseModel model : index.modelsCovering(product)) {
+                  clientAccess |= model.clientAccess();
+                  perServer |=
+                      model.metric().type().isHardware()
+                          || model.metric().type() == MetricType.SITE;
+                }
+                return perServer && !clientAccess;
+              });
     }
     return optional;
   }

@@ -64,8 +64,6 @@ final class DeviceMetric implements MetricEvaluator {
                               (model.clientAccess() ? "Device CAL (CAL-01)" : "device metric")
                                   + ": 1 device ("
                                   + DeviceGroups.plural(onDevice.size(), "record", "records")
-                                  + " on "
-                                  + deviceId
                                   + ")")
                           .scope(device.unit())
                           .device(deviceId)

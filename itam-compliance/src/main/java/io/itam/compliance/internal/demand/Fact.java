@@ -40,6 +40,7 @@ public final class Fact {
   private final @Nullable Device device;
   private final @Nullable User user;
   private final @Nullable Usage usage;
+  private final @Nullable String evidence;
 
   private Fact(
       int id,
@@ -49,7 +50,8 @@ public final class Fact {
       @Nullable String edition,
       @Nullable Device device,
       @Nullable User user,
-      @Nullable Usage usage) {
+      @Nullable Usage usage,
+      @Nullable String evidence) {
     this.id = id;
     this.kind = requireNonNull(kind);
     this.product = requireNonNull(product);
@@ -58,6 +60,7 @@ public final class Fact {
     this.device = device;
     this.user = user;
     this.usage = usage;
+    this.evidence = evidence;
   }
 
   static Fact installation(int id, Installation installation, Device device) {
@@ -69,15 +72,16 @@ public final class Fact {
         installation.edition(),
         device,
         null,
-        null);
+        null,
+        installation.evidence());
   }
 
   static Fact access(int id, Access access, @Nullable Device device, @Nullable User user) {
-    return new Fact(id, Kind.ACCESS, access.product(), null, null, device, user, null);
+    return new Fact(id, Kind.ACCESS, access.product(), null, null, device, user, null, null);
   }
 
   static Fact usage(int id, Usage usage) {
-    return new Fact(id, Kind.USAGE, usage.product(), null, null, null, null, usage);
+    return new Fact(id, Kind.USAGE, usage.product(), null, null, null, null, usage, null);
   }
 
   /** Position in the canonical order of facts. */
@@ -91,6 +95,11 @@ public final class Fact {
 
   public String product() {
     return product;
+  }
+
+  /** What discovery found for an installation (a SWID tag's data); {@code null} when none. */
+  public @Nullable String evidence() {
+    return evidence;
   }
 
   /** Installed version; {@code null} when unknown or not an installation. */
@@ -139,7 +148,8 @@ public final class Fact {
               + (version == null ? "" : " " + version)
               + (edition == null ? "" : " " + edition)
               + " on "
-              + requireNonNull(device).id();
+              + requireNonNull(device).id()
+              + (evidence == null ? "" : " (" + evidence + ")");
       case ACCESS ->
           "access to "
               + product

@@ -102,7 +102,17 @@ final class HardwareMetric implements MetricEvaluator {
     List<Option.Builder> built = new ArrayList<>();
     List<HardwareCount> counts = new ArrayList<>();
     for (Unit unit : units.values()) {
-      HardwareCount.Result result = count(model, unit, index);
+      HardwareCount.Result result;
+      try {
+        result = count(model, unit, index);
+      } catch (ArithmeticException overflow) {
+        throw new ArithmeticException(
+            "the "
+                + model.metric().type()
+                + " count of "
+                + String.join(", ", unit.devices)
+                + " overflows");
+      }
       if (result.count() == null) {
         for (Coverable c : unit.facts) {
           refusals.put(c.fact().id(), Objects.requireNonNull(result.refusal()));

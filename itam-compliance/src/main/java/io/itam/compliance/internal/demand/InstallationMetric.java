@@ -49,14 +49,12 @@ final class InstallationMetric implements MetricEvaluator {
                   perProduct.size() == 1
                       ? "installation metric: "
                           + DeviceGroups.plural(units, "installation", "installations")
-                          + " on "
-                          + deviceId
+                          + " on the device"
                       : "installation metric: suite "
                           + model.product()
                           + " covers its components once per copy; most installed "
                           + units
-                          + "× on "
-                          + deviceId;
+                          + "× on the device";
               options.add(
                   DeviceGroups.withCoverage(
                           Option.builder(model, deviceId)

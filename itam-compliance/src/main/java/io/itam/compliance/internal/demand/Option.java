@@ -46,6 +46,7 @@ public final class Option {
   private final ImmutableSortedSet<String> users;
   private final @Nullable LocalDate maintenanceNeeded;
   private final boolean needsActiveMaintenance;
+  private int index = -1;
 
   Option(Builder b) {
     this.model = requireNonNull(b.model);
@@ -88,17 +89,26 @@ public final class Option {
     return consumer;
   }
 
-  /** Ids of the facts covered, ascending. */
+  /** Ids of the facts covered, ascending; shared, so callers must not modify it. */
   public int[] facts() {
-    return facts.clone();
+    return facts;
   }
 
-  int factCount() {
+  public int factCount() {
     return facts.length;
   }
 
-  int fact(int i) {
+  public int fact(int i) {
     return facts[i];
+  }
+
+  /** The option's position in {@link Demand#options()}. */
+  public int index() {
+    return index;
+  }
+
+  void index(int index) {
+    this.index = index;
   }
 
   /** Units of the model the option needs. */

@@ -34,7 +34,9 @@ final class UsagePools {
 
   /** First day of the {@code windowDays}-day window that ends on {@code asOf}. */
   static LocalDate windowStart(LocalDate asOf, long windowDays) {
-    return asOf.minusDays(windowDays - 1);
+    // The window is cut at the first day there is (an as-of date near LocalDate.MIN).
+    long start = asOf.toEpochDay() - (windowDays - 1);
+    return start < LocalDate.MIN.toEpochDay() ? LocalDate.MIN : LocalDate.ofEpochDay(start);
   }
 
   /**

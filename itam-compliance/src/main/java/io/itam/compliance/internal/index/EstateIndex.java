@@ -35,6 +35,8 @@ public final class EstateIndex {
   private final ImmutableMap<String, LicenseModel> models;
   private final ImmutableMap<String, Entitlement> entitlements;
   private final ImmutableMap<String, Device> devices;
+  private @Nullable Map<String, Integer> deviceRanks;
+  private @Nullable Map<String, Integer> productRanks;
   private final ImmutableMap<String, User> users;
   private final ImmutableMap<String, Cluster> clusterOfHost;
   private final ImmutableListMultimap<String, Device> vmsOfHost;
@@ -109,6 +111,31 @@ public final class EstateIndex {
     this.depth = ImmutableMap.copyOf(depths);
   }
 
+  /** Every device id with its position in id order. */
+  public synchronized Map<String, Integer> deviceRanks() {
+    if (deviceRanks == null) {
+      deviceRanks = ranks(devices.keySet());
+    }
+    return deviceRanks;
+  }
+
+  /** Every product id with its position in id order. */
+  public synchronized Map<String, Integer> productRanks() {
+    if (productRanks == null) {
+      productRanks = ranks(products.keySet());
+    }
+    return productRanks;
+  }
+
+  private static Map<String, Integer> ranks(Iterable<String> sortedIds) {
+    Map<String, Integer> ranks = new HashMap<>();
+    int rank = 0;
+    for (String id : sortedIds) {
+      ranks.put(id, rank++);
+    }
+    return ranks;
+  }
+
   /** Indexes {@code estate} for a reconciliation as of {@code asOf}. */
   public static EstateIndex of(Estate estate, LocalDate asOf) {
     return new EstateIndex(estate, asOf);
@@ -165,6 +192,11 @@ public final class EstateIndex {
 
   public @Nullable User user(@Nullable String id) {
     return id == null ? null : users.get(id);
+  }
+
+  /** Ids of every product, sorted. */
+  public com.google.common.collect.ImmutableSet<String> productIds() {
+    return products.keySet();
   }
 
   /** Licence models, by id. */

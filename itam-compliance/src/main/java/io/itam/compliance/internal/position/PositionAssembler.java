@@ -13,6 +13,7 @@ import io.itam.model.Estate;
 import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.PinnedAllocation;
 import io.itam.model.position.Accounting;
+import io.itam.model.position.Detail;
 import io.itam.model.position.Exempt;
 import io.itam.model.position.LicensePosition;
 import io.itam.model.position.Position;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,8 +53,11 @@ public final class PositionAssembler {
   private final Eligibility eligibility;
   private final Map<String, Long> consumedOf = new HashMap<>();
 
+  private final Detail detail;
+
   private PositionAssembler(
-      EstateIndex index, Demand demand, Allocation allocation, Prices prices) {
+      EstateIndex index, Demand demand, Allocation allocation, Prices prices, Detail detail) {
+    this.detail = detail;
     this.index = index;
     this.demand = demand;
     this.allocation = allocation;
@@ -71,14 +74,16 @@ public final class PositionAssembler {
 
   /** Assembles the position of {@code index}'s estate. */
   public static Position assemble(
-      EstateIndex index, Demand demand, Allocation allocation, Prices prices) {
-    return new PositionAssembler(index, demand, allocation, prices).assemble();
+      EstateIndex index, Demand demand, Allocation allocation, Prices prices, Detail detail) {
+    return new PositionAssembler(index, demand, allocation, prices, detail).assemble();
   }
 
   private Position assemble() {
     Estate estate = index.estate();
-    List<io.itam.model.position.Allocation> allocations = allocationRows();
-    List<Shortfall> shortfalls = shortfallRows();
+    long[] allocationCount = new long[1];
+    List<io.itam.model.position.Allocation> allocations =
+        allocationRows(detail == Detail.ALL, allocationCount);
+    List<Shortfall> shortfalls = shortfallRows(detail != Detail.SUMMARY);
     List<ProductPosition> products = productRows();
     List<Rejected> rejected = new ArrayList<>(demand.rejected());
     rejected.addAll(uncountedAccess());
@@ -95,6 +100,11 @@ public final class PositionAssembler {
             .thenComparing(Exempt::consumer)
             .thenComparing(Exempt::reason));
 
+    boolean compliant = true;
+    for (ProductPosition p : products) {
+      compliant &= p.shortfall() == 0;
+    }
+    long shortfallCount = shortfallCount();
     BigDecimal shortfallCost = BigDecimal.ZERO;
     long unpriced = 0;
     for (ProductPosition p : products) {
@@ -116,25 +126,27 @@ public final class PositionAssembler {
             surplusValue,
             licenses.size(),
             products.size(),
-            allocations.size(),
-            shortfalls.size(),
+            allocationCount[0],
+            shortfallCount,
             unpriced,
             exempt.size(),
             rejected.size());
+    boolean listsDetail = detail != Detail.SUMMARY;
     return new Position(
         estate.format(),
         index.asOf(),
         estate.currency(),
-        shortfalls.isEmpty(),
+        compliant,
         summary,
         licenses,
         products,
         allocations,
         shortfalls,
-        exempt,
-        rejected,
-        allocation.notes(),
-        accounting(rejected));
+        listsDetail ? exempt : List.of(),
+        listsDetail ? rejected : List.of(),
+        listsDetail ? allocation.notes() : List.of(),
+        accounting(rejected),
+        detail);
   }
 
   /**
@@ -151,6 +163,9 @@ public final class PositionAssembler {
     }
     for (Demand.Uncoverable u : demand.uncoverable()) {
       counted[u.fact().id()] = true;
+    }
+    for (int f = 0; f < counted.length; f++) {
+      counted[f] |= counted[demand.representativeOf(f)];
     }
     long[] countedByKind = new long[Fact.Kind.values().length];
     for (Fact fact : demand.facts()) {
@@ -187,9 +202,22 @@ public final class PositionAssembler {
   // ---- per consumer
   // ------------------------------------------------------------------------------
 
-  private List<io.itam.model.position.Allocation> allocationRows() {
-    Map<List<String>, long[]> units = new TreeMap<>(Comparator.comparing(Object::toString));
-    Map<List<String>, Set<String>> reasons = new HashMap<>();
+  /** Identifies an allocation row. */
+  private record RowKey(String model, String product, String consumer, String entitlement) {}
+
+  private List<io.itam.model.position.Allocation> allocationRows(boolean list, long[] count) {
+    if (!list) {
+      long shares = 0;
+      for (Assignment assignment : allocation.assignments()) {
+        for (Share share : assignment.shares()) {
+          shares += share.isShort() ? 0 : 1;
+        }
+      }
+      count[0] = shares;
+      return List.of();
+    }
+    Map<RowKey, long[]> units = new HashMap<>();
+    Map<RowKey, Set<String>> reasons = new HashMap<>();
     for (Assignment assignment : allocation.assignments()) {
       Option option = assignment.option();
       for (Share share : assignment.shares()) {
@@ -197,23 +225,25 @@ public final class PositionAssembler {
         if (e == null) {
           continue;
         }
-        List<String> key =
-            List.of(option.model().id(), option.product(), share.line().consumer(), e.id());
+        RowKey key =
+            new RowKey(option.model().id(), option.product(), share.line().consumer(), e.id());
         units.computeIfAbsent(key, k -> new long[1])[0] += share.units();
         reasons
             .computeIfAbsent(key, k -> new LinkedHashSet<>())
-            .add(Reasons.allocation(option, share.line(), e, eligibility, assignment.choice()));
+            .add(
+                Reasons.allocation(
+                    option, share.line(), evidenceOf(option), e, eligibility, assignment.choice()));
       }
     }
-    List<io.itam.model.position.Allocation> rows = new ArrayList<>();
+    List<io.itam.model.position.Allocation> rows = new ArrayList<>(units.size());
     units.forEach(
         (key, u) ->
             rows.add(
                 new io.itam.model.position.Allocation(
-                    key.get(2),
-                    key.get(1),
-                    key.get(0),
-                    key.get(3),
+                    key.consumer(),
+                    key.product(),
+                    key.model(),
+                    key.entitlement(),
                     u[0],
                     String.join(" | ", reasons.get(key)))));
     rows.sort(
@@ -221,10 +251,34 @@ public final class PositionAssembler {
             .thenComparing(io.itam.model.position.Allocation::product)
             .thenComparing(io.itam.model.position.Allocation::consumer)
             .thenComparing(io.itam.model.position.Allocation::entitlement));
+    count[0] = rows.size();
     return rows;
   }
 
-  private List<Shortfall> shortfallRows() {
+  /** Shortfall rows of the full detail: one per model, product and consumer short. */
+  private long shortfallCount() {
+    java.util.Set<List<String>> keys = new java.util.HashSet<>();
+    for (Assignment assignment : allocation.assignments()) {
+      for (Share share : assignment.shares()) {
+        if (share.isShort()) {
+          keys.add(
+              List.of(
+                  assignment.option().model().id(),
+                  assignment.option().product(),
+                  share.line().consumer()));
+        }
+      }
+    }
+    for (Demand.Uncoverable u : demand.uncoverable()) {
+      keys.add(List.of("", u.fact().product(), u.fact().consumer()));
+    }
+    return keys.size();
+  }
+
+  private List<Shortfall> shortfallRows(boolean list) {
+    if (!list) {
+      return List.of();
+    }
     Map<List<String>, long[]> units = new HashMap<>();
     Map<List<String>, Set<String>> reasons = new HashMap<>();
     Map<List<String>, @Nullable String> models = new HashMap<>();
@@ -241,7 +295,11 @@ public final class PositionAssembler {
             .computeIfAbsent(key, k -> new LinkedHashSet<>())
             .add(
                 Reasons.shortfall(
-                    option, share.line(), whyNotCovered(option), assignment.choice()));
+                    option,
+                    share.line(),
+                    evidenceOf(option),
+                    whyNotCovered(option, assignment.consumer()),
+                    assignment.choice()));
       }
     }
     for (Demand.Uncoverable u : demand.uncoverable()) {
@@ -267,15 +325,42 @@ public final class PositionAssembler {
     return rows;
   }
 
-  /** Why the entitlements of {@code option}'s model leave it short. */
-  private String whyNotCovered(Option option) {
+  /**
+   * What discovery found for the installations {@code option} covers (SWID tag data), each once, in
+   * fact order. A device a representative stands for has the same evidence (it is part of the
+   * records' signature), so the representative's facts speak for it.
+   */
+  private List<String> evidenceOf(Option option) {
+    List<String> found = new ArrayList<>();
+    for (int f : option.facts()) {
+      String evidence = demand.facts().get(f).evidence();
+      if (evidence != null && !found.contains(evidence)) {
+        found.add(evidence);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Why the entitlements of {@code option}'s model leave it short for {@code consumer}: the
+   * option's own consumer, or a device its representative stands for (same unit class, so the same
+   * entitlements are eligible; the reasons name the device's own unit).
+   */
+  private String whyNotCovered(Option option, String consumer) {
+    @Nullable String unit = null;
+    boolean moved = !consumer.equals(option.consumer());
+    if (moved) {
+      io.itam.model.inventory.Device device = index.device(consumer);
+      unit = device == null ? null : device.unit();
+    }
     List<Entitlement> candidates = index.entitlementsOf(option.model().id());
     if (candidates.isEmpty()) {
       return "no entitlement of " + option.model().id();
     }
     List<String> why = new ArrayList<>();
     for (Entitlement e : candidates) {
-      String refusal = eligibility.refusal(option, e);
+      String refusal =
+          moved ? eligibility.refusal(option, e, unit) : eligibility.refusal(option, e);
       if (refusal == null) {
         long consumed = consumedOf.getOrDefault(e.id(), 0L);
         why.add(e.id() + " fully consumed (" + consumed + " of " + e.quantity() + ")");
@@ -411,6 +496,9 @@ public final class PositionAssembler {
       for (int f : assignment.option().facts()) {
         counted[f] = true;
       }
+    }
+    for (int f = 0; f < counted.length; f++) {
+      counted[f] |= counted[demand.representativeOf(f)];
     }
     List<Rejected> rows = new ArrayList<>();
     for (Fact fact : demand.facts()) {

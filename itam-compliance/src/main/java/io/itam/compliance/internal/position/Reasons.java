@@ -14,8 +14,13 @@ final class Reasons {
   private Reasons() {}
 
   static String allocation(
-      Option option, Option.Line line, Entitlement e, Eligibility eligibility, String choice) {
-    List<String> parts = base(option, line);
+      Option option,
+      Option.Line line,
+      List<String> evidence,
+      Entitlement e,
+      Eligibility eligibility,
+      String choice) {
+    List<String> parts = base(option, line, evidence);
     if (!choice.isEmpty()) {
       parts.add(choice);
     }
@@ -31,8 +36,9 @@ final class Reasons {
     return String.join("; ", parts);
   }
 
-  static String shortfall(Option option, Option.Line line, String whyNot, String choice) {
-    List<String> parts = base(option, line);
+  static String shortfall(
+      Option option, Option.Line line, List<String> evidence, String whyNot, String choice) {
+    List<String> parts = base(option, line, evidence);
     if (!choice.isEmpty()) {
       parts.add(choice);
     }
@@ -40,13 +46,16 @@ final class Reasons {
     return String.join("; ", parts);
   }
 
-  private static List<String> base(Option option, Option.Line line) {
+  private static List<String> base(Option option, Option.Line line, List<String> evidence) {
     List<String> parts = new ArrayList<>();
     parts.add(option.arithmetic());
     if (!line.note().isEmpty()) {
       parts.add(line.note());
     }
     parts.addAll(option.rights());
+    for (String found : evidence) {
+      parts.add("evidence: " + found);
+    }
     return parts;
   }
 }

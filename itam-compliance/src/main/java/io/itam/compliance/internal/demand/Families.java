@@ -1,0 +1,137 @@
+package io.itam.compliance.internal.demand;
+
+import io.itam.compliance.internal.index.EstateIndex;
+import io.itam.model.entitlement.Entitlement;
+import io.itam.model.inventory.PinnedAllocation;
+import io.itam.model.terms.LicenseModel;
+import io.itam.model.terms.MetricType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Product families: products tied together by licence models (a model ties its product to every
+ * component of its suite). Demand never crosses families.
+ *
+ * <p>A family is <em>per device</em> when every model that covers it counts devices (without the
+ * second-use right) or installations, and no entitlement of those models is pinned: then a device's
+ * demand depends only on its own records and on which entitlement scopes contain its organisation
+ * unit ({@link #unitClass}), and devices with the same records and unit class need exactly the same
+ * licences. Those devices are evaluated once.
+ */
+final class Families {
+  private final Map<String, String> familyOf = new HashMap<>();
+  private final Set<String> perDevice = new HashSet<>();
+  private final EstateIndex index;
+
+  /** Per family, the distinct scopes of the entitlements of the models covering it, sorted. */
+  private final Map<String, java.util.TreeSet<String>> scopesOf = new HashMap<>();
+
+  /** Per family and unit, the unit's {@link #unitClass class}. */
+  private final Map<String, Map<String, String>> unitClasses = new HashMap<>();
+
+  private Families(EstateIndex index) {
+    this.index = index;
+    Map<String, String> parent = new HashMap<>();
+    for (LicenseModel model : index.models()) {
+      for (String product : index.closure(model.product())) {
+        union(parent, model.product(), product);
+      }
+    }
+    for (String product : index.productIds()) {
+      familyOf.put(product, find(parent, product));
+    }
+    Set<String> pinnedModels = new HashSet<>();
+    for (PinnedAllocation pin : index.estate().allocations()) {
+      Entitlement e = index.entitlement(pin.entitlement());
+      if (e != null) {
+        pinnedModels.add(e.licenseModel());
+      }
+    }
+    Set<String> coupled = new HashSet<>();
+    for (LicenseModel model : index.models()) {
+      MetricType type = model.metric().type();
+      boolean deviceLocal =
+          (type == MetricType.DEVICE && !model.rights().secondUse())
+              || type == MetricType.INSTALLATION;
+      if (!deviceLocal || pinnedModels.contains(model.id())) {
+        coupled.add(familyOf.get(model.product()));
+      }
+    }
+    for (String family : familyOf.values()) {
+      if (!coupled.contains(family)) {
+        perDevice.add(family);
+      }
+    }
+    for (LicenseModel model : index.models()) {
+      java.util.TreeSet<String> scopes =
+          scopesOf.computeIfAbsent(familyOf.get(model.product()), k -> new java.util.TreeSet<>());
+      for (Entitlement e : index.entitlementsOf(model.id())) {
+        if (e.scope() != null) {
+          scopes.add(e.scope());
+        }
+      }
+    }
+  }
+
+  /**
+   * The class of organisation unit {@code unit} in {@code family}: which of the family's
+   * entitlement scopes contain it. Devices of a per-device family whose units have the same class
+   * are eligible for the same entitlements (design §Reconciliation, step 2: eligibility depends on
+   * the consumer's unit only through the scopes), so they may share a representative.
+   */
+  String unitClass(String family, @org.jspecify.annotations.Nullable String unit) {
+    String key = unit == null ? "" : unit;
+    return unitClasses
+        .computeIfAbsent(family, k -> new HashMap<>())
+        .computeIfAbsent(
+            key,
+            k -> {
+              if (unit == null) {
+                return "-";
+              }
+              StringBuilder bits = new StringBuilder("+");
+              for (String scope : scopesOf.getOrDefault(family, new java.util.TreeSet<>())) {
+                bits.append(index.isWithin(unit, scope) ? '1' : '0');
+              }
+              return bits.toString();
+            });
+  }
+
+  static Families of(EstateIndex index) {
+    return new Families(index);
+  }
+
+  /** The family of {@code product}: the id of one of its products. */
+  String of(String product) {
+    return familyOf.get(product);
+  }
+
+  /** Whether demand in {@code family} is decided device by device. */
+  boolean isPerDevice(String family) {
+    return perDevice.contains(family);
+  }
+
+  private static void union(Map<String, String> parent, String a, String b) {
+    String ra = find(parent, a);
+    String rb = find(parent, b);
+    if (!ra.equals(rb)) {
+      // The smaller id becomes the root, so family ids do not depend on the order of the models.
+      if (ra.compareTo(rb) < 0) {
+        parent.put(rb, ra);
+      } else {
+        parent.put(ra, rb);
+      }
+    }
+  }
+
+  private static String find(Map<String, String> parent, String x) {
+    String root = x;
+    while (parent.containsKey(root) && !parent.get(root).equals(root)) {
+      root = parent.get(root);
+    }
+    parent.put(x, root);
+    return root;
+  }
+}
