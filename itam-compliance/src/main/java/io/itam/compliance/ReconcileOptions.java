@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param referenceEngine evaluate every device on its own (the straightforward reference engine)
  *     instead of once per group of devices with equal records (the default); for verification
  * @param strategy the exact allocation (the default) or the first-fit baseline
+ * @param heapCheck fail early with {@link InsufficientHeapException} when the heap looks too small
+ *     for the estate (the default), rather than risk an {@link OutOfMemoryError} halfway
  */
 public record ReconcileOptions(
     @Nullable LocalDate asOf,
@@ -27,7 +29,8 @@ public record ReconcileOptions(
     int threads,
     Detail detail,
     boolean referenceEngine,
-    AllocationStrategy strategy) {
+    AllocationStrategy strategy,
+    boolean heapCheck) {
 
   /** Default {@link #nodeBudget()}. */
   public static final long DEFAULT_NODE_BUDGET = 2_000;
@@ -38,7 +41,7 @@ public record ReconcileOptions(
    */
   public static final ReconcileOptions DEFAULTS =
       new ReconcileOptions(
-          null, DEFAULT_NODE_BUDGET, 1, Detail.ALL, false, AllocationStrategy.OPTIMAL);
+          null, DEFAULT_NODE_BUDGET, 1, Detail.ALL, false, AllocationStrategy.OPTIMAL, true);
 
   public ReconcileOptions {
     checkArgument(nodeBudget >= 1, "nodeBudget: must be at least 1, was %s", nodeBudget);
@@ -48,26 +51,37 @@ public record ReconcileOptions(
   }
 
   public ReconcileOptions withAsOf(@Nullable LocalDate asOf) {
-    return new ReconcileOptions(asOf, nodeBudget, threads, detail, referenceEngine, strategy);
+    return new ReconcileOptions(
+        asOf, nodeBudget, threads, detail, referenceEngine, strategy, heapCheck);
   }
 
   public ReconcileOptions withNodeBudget(long nodeBudget) {
-    return new ReconcileOptions(asOf, nodeBudget, threads, detail, referenceEngine, strategy);
+    return new ReconcileOptions(
+        asOf, nodeBudget, threads, detail, referenceEngine, strategy, heapCheck);
   }
 
   public ReconcileOptions withThreads(int threads) {
-    return new ReconcileOptions(asOf, nodeBudget, threads, detail, referenceEngine, strategy);
+    return new ReconcileOptions(
+        asOf, nodeBudget, threads, detail, referenceEngine, strategy, heapCheck);
   }
 
   public ReconcileOptions withDetail(Detail detail) {
-    return new ReconcileOptions(asOf, nodeBudget, threads, detail, referenceEngine, strategy);
+    return new ReconcileOptions(
+        asOf, nodeBudget, threads, detail, referenceEngine, strategy, heapCheck);
   }
 
   public ReconcileOptions withReferenceEngine(boolean referenceEngine) {
-    return new ReconcileOptions(asOf, nodeBudget, threads, detail, referenceEngine, strategy);
+    return new ReconcileOptions(
+        asOf, nodeBudget, threads, detail, referenceEngine, strategy, heapCheck);
   }
 
   public ReconcileOptions withStrategy(AllocationStrategy strategy) {
-    return new ReconcileOptions(asOf, nodeBudget, threads, detail, referenceEngine, strategy);
+    return new ReconcileOptions(
+        asOf, nodeBudget, threads, detail, referenceEngine, strategy, heapCheck);
+  }
+
+  public ReconcileOptions withHeapCheck(boolean heapCheck) {
+    return new ReconcileOptions(
+        asOf, nodeBudget, threads, detail, referenceEngine, strategy, heapCheck);
   }
 }

@@ -6,14 +6,25 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
+import io.itam.io.cyclonedx.CycloneDxLicensing;
+import io.itam.io.cyclonedx.SkippedLicence;
+import io.itam.io.diff.PositionDiff;
+import io.itam.io.diff.PositionDiffJson;
+import io.itam.io.diff.PositionDiffTable;
 import io.itam.io.json.EstateReader;
+import io.itam.io.json.EstateWriter;
 import io.itam.io.json.LicenseModelLibrary;
+import io.itam.io.json.PositionReader;
 import io.itam.io.json.PositionWriter;
+import io.itam.io.report.PositionCsv;
+import io.itam.io.report.PositionHtml;
+import io.itam.io.swid.UnmappedTag;
 import io.itam.io.text.PositionTable;
 import io.itam.io.text.PositionTable.Detail;
 import io.itam.model.Estate;
 import io.itam.model.Money;
 import io.itam.model.Problem;
+import io.itam.model.Progress;
 import io.itam.model.ValidationException;
 import io.itam.model.position.Position;
 import java.io.BufferedOutputStream;
@@ -44,14 +55,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code itam} command-line tool: computes the effective licence position of an estate document
- * ({@code itam reconcile}) and checks estate documents ({@code itam validate}); see {@link #USAGE}.
+ * ({@code itam reconcile}), checks estate documents ({@code itam validate}) and compares two
+ * positions ({@code itam diff}); see {@link #USAGE}. The estate document may be completed by the
+ * formats inventories and purchases come in: CSV exports, SWID and CoSWID tags, CycloneDX licensing
+ * data ({@link EstateInputs}); the position is written as a table, the JSON position document, CSV
+ * files, an HTML report or CycloneDX licensing data.
  *
- * <p>Standard output carries only the result (the position as a table or as the JSON position
- * document, UTF-8); messages go to standard error. Bad input never yields a stack trace: every
- * problem of an invalid estate is listed with its path and the tool exits with {@value
- * #EXIT_BAD_INPUT}. Exit codes: {@value #EXIT_OK} done, {@value #EXIT_NOT_COMPLIANT} not compliant
- * (only with {@code --fail-on-shortfall}), {@value #EXIT_BAD_INPUT} bad input or usage, {@value
- * #EXIT_INTERNAL_ERROR} a bug.
+ * <p>Standard output carries only the result (UTF-8); messages go to standard error. Bad input
+ * never yields a stack trace: every problem of an invalid estate is listed with its path and the
+ * tool exits with {@value #EXIT_BAD_INPUT}. Exit codes: {@value #EXIT_OK} done, {@value
+ * #EXIT_NOT_COMPLIANT} not compliant (only with {@code --fail-on-shortfall}), {@value
+ * #EXIT_BAD_INPUT} bad input or usage, {@value #EXIT_INTERNAL_ERROR} a bug.
  *
  * <p>Logging (slf4j-simple, configured by {@code simplelogger.properties}) shows warnings on
  * standard error; {@code --debug} raises it to debug by setting the {@code
@@ -81,25 +95,59 @@ public final class ItamCli {
       owned, used and spare, per product what is short and what to buy.
 
       commands:
-        reconcile FILE   compute the position of the estate document FILE
-        validate FILE    check the estate document FILE and list every problem
+        reconcile FILE   compute the position of the estate document FILE and the inputs
+        validate FILE    check the estate document FILE and the inputs, and list every problem
+        diff OLD NEW     list what changed between two position documents (reconcile --format json)
+        generate         write a synthetic estate document (benchmarks, trials)
         help             show this help
+
+      inputs of reconcile and validate, added to the estate document FILE, whose catalogue and
+      licence models they refer to (--csv, --csv-column, --swid and --cyclonedx may be repeated):
+        --csv DIR               devices.csv, users.csv, installations.csv, entitlements.csv (those
+                                present), each with a header row
+        --csv-mapping FILE      the CSV headers of each field, delimiter, encoding, date format (JSON)
+        --csv-column T.F=H      field F of table T is the column headed H (devices.id=Hostname)
+        --allow-unknown-columns ignore CSV columns that are no field instead of reporting them
+        --swid DIR              SWID (.swidtag) and CoSWID (.coswid) tags: installations; one
+                                subdirectory per device, or Evidence tags naming their deviceId
+        --product-mapping FILE  rules mapping tags and BOM components to catalogue products (JSON)
+        --fail-on-unmapped      exit with 2 when a tag matches no product or device (installers,
+                                older copies and tags the mapping ignores excepted)
+        --cyclonedx FILE        entitlements from the licensing data of a CycloneDX BOM (JSON, XML)
+        Tags that are no installation and BOM licences that are no entitlement are listed on stderr.
 
       reconcile options:
         --as-of DATE            compute the position on DATE (YYYY-MM-DD), not the estate's asOf
-        --format table|json     a table for people (default) or the JSON position document
-        --detail LEVEL          table detail: summary, shortfalls (default) or all
+        --format FORMAT         table: for people (default); json: the position document; csv: one
+                                file per view, into --output DIR; html: a report in one file;
+                                cyclonedx: the licences as CycloneDX licensing data (JSON)
+        --detail LEVEL          per-consumer detail: summary, shortfalls (table default) or all
+                                (default of the other formats); less detail is faster on large estates
         --width N               table width in characters (default 120, at least 40)
-        --output FILE           write the position to FILE, replaced atomically, not to stdout
+        --output FILE           write the position to FILE, replaced atomically, not to stdout;
+                                with --format csv a directory, created if missing
         --fail-on-shortfall     exit with 1 when the position is not compliant
         --allow-unknown-fields  ignore unknown fields in the estate instead of reporting them
         --library FILE          a licence-model library of your own for "basedOn" (see docs/library.md)
         --threads N             threads solving independent licence pools (default: processors)
         --node-budget N         search nodes per licence pool before a heuristic (default 2000)
+        --progress              report the phases and their counts on stderr
+
+      generate options:
+        --devices N             end-user devices (about 40 installations each; required)
+        --seed S                the seed (default 1): the same seed gives the same estate
+        --output FILE           write to FILE, replaced atomically, not to stdout
+        --progress              report the phases on stderr
 
       validate options:
         --allow-unknown-fields  ignore unknown fields instead of reporting them
         --library FILE          a licence-model library of your own for "basedOn"
+        --progress              report the phases on stderr
+
+      diff options:
+        --format table|json     a table for people (default) or a JSON document of the changes
+        --width N               table width in characters (default 120, at least 40)
+        --output FILE           write to FILE, replaced atomically, not to stdout
 
       every command:
         --debug                 log progress to stderr; show the stack trace of an internal error
@@ -113,26 +161,47 @@ public final class ItamCli {
   private static final String RECONCILE = "reconcile";
   private static final String VALIDATE = "validate";
   private static final String HELP = "help";
+  private static final String GENERATE = "generate";
+  private static final String DIFF = "diff";
+  private static final String COMMANDS = "reconcile, validate, diff, generate or help";
+
+  private static final List<String> FORMATS = List.of("table", "json", "csv", "html", "cyclonedx");
 
   private static final ImmutableSet<String> COMMON_FLAGS = ImmutableSet.of("--debug", "--help");
   private static final ImmutableSet<String> RECONCILE_FLAGS =
       ImmutableSet.<String>builder()
           .addAll(COMMON_FLAGS)
-          .add("--fail-on-shortfall", "--allow-unknown-fields")
+          .add("--fail-on-shortfall", "--allow-unknown-fields", "--progress")
+          .addAll(EstateInputs.FLAGS)
           .build();
   private static final ImmutableSet<String> RECONCILE_VALUES =
-      ImmutableSet.of(
-          "--as-of",
-          "--format",
-          "--detail",
-          "--width",
-          "--output",
-          "--threads",
-          "--node-budget",
-          "--library");
+      ImmutableSet.<String>builder()
+          .add(
+              "--as-of",
+              "--format",
+              "--detail",
+              "--width",
+              "--output",
+              "--threads",
+              "--node-budget",
+              "--library")
+          .addAll(EstateInputs.VALUED)
+          .build();
   private static final ImmutableSet<String> VALIDATE_FLAGS =
-      ImmutableSet.<String>builder().addAll(COMMON_FLAGS).add("--allow-unknown-fields").build();
-  private static final ImmutableSet<String> VALIDATE_VALUES = ImmutableSet.of("--library");
+      ImmutableSet.<String>builder()
+          .addAll(COMMON_FLAGS)
+          .add("--allow-unknown-fields", "--progress")
+          .addAll(EstateInputs.FLAGS)
+          .build();
+  private static final ImmutableSet<String> GENERATE_FLAGS =
+      ImmutableSet.<String>builder().addAll(COMMON_FLAGS).add("--progress").build();
+  private static final ImmutableSet<String> GENERATE_VALUES =
+      ImmutableSet.of("--devices", "--seed", "--output");
+  private static final long MAX_GENERATED_DEVICES = 5_000_000;
+  private static final ImmutableSet<String> VALIDATE_VALUES =
+      ImmutableSet.<String>builder().add("--library").addAll(EstateInputs.VALUED).build();
+  private static final ImmutableSet<String> DIFF_VALUES =
+      ImmutableSet.of("--format", "--width", "--output");
 
   private static final int MAX_WIDTH = 100_000;
   private static final int MAX_THREADS = 1024;
@@ -229,7 +298,7 @@ public final class ItamCli {
       return EXIT_OK;
     }
     if (command == null) {
-      throw CommandException.usage("missing command (reconcile, validate or help)");
+      throw CommandException.usage("missing command (" + COMMANDS + ")");
     }
     switch (command) {
       case HELP -> {
@@ -243,7 +312,9 @@ public final class ItamCli {
         return EXIT_OK;
       }
       case RECONCILE -> {
-        Arguments arguments = Arguments.parse(RECONCILE, rest, RECONCILE_FLAGS, RECONCILE_VALUES);
+        Arguments arguments =
+            Arguments.parse(
+                RECONCILE, rest, RECONCILE_FLAGS, RECONCILE_VALUES, EstateInputs.REPEATABLE);
         if (arguments.has("--help")) {
           out.print(USAGE);
           out.flush();
@@ -252,17 +323,37 @@ public final class ItamCli {
         return reconcile(arguments, out, err, logger(debug));
       }
       case VALIDATE -> {
-        Arguments arguments = Arguments.parse(VALIDATE, rest, VALIDATE_FLAGS, VALIDATE_VALUES);
+        Arguments arguments =
+            Arguments.parse(
+                VALIDATE, rest, VALIDATE_FLAGS, VALIDATE_VALUES, EstateInputs.REPEATABLE);
         if (arguments.has("--help")) {
           out.print(USAGE);
           out.flush();
           return EXIT_OK;
         }
-        return validate(arguments, out, logger(debug));
+        return validate(arguments, out, err, logger(debug));
+      }
+      case GENERATE -> {
+        Arguments arguments = Arguments.parse(GENERATE, rest, GENERATE_FLAGS, GENERATE_VALUES);
+        if (arguments.has("--help")) {
+          out.print(USAGE);
+          out.flush();
+          return EXIT_OK;
+        }
+        return generate(arguments, out, err);
+      }
+      case DIFF -> {
+        Arguments arguments = Arguments.parse(DIFF, rest, COMMON_FLAGS, DIFF_VALUES);
+        if (arguments.has("--help")) {
+          out.print(USAGE);
+          out.flush();
+          return EXIT_OK;
+        }
+        return diff(arguments, out, logger(debug));
       }
       default ->
           throw CommandException.usage(
-              "unknown command \"" + command + "\" (expected reconcile, validate or help)");
+              "unknown command \"" + command + "\" (expected " + COMMANDS + ")");
     }
   }
 
@@ -272,6 +363,7 @@ public final class ItamCli {
       throws CommandException {
     String name = fileOperand(RECONCILE, a);
     Path file = path(name, "FILE");
+    EstateInputs inputs = EstateInputs.of(a);
     ReconcileOptions options =
         ReconcileOptions.DEFAULTS
             .withAsOf(date("--as-of", a.value("--as-of")))
@@ -290,21 +382,21 @@ public final class ItamCli {
                     1,
                     Long.MAX_VALUE,
                     ReconcileOptions.DEFAULT_NODE_BUDGET));
-    boolean json =
-        choice("--format", a.value("--format"), List.of("table", "json"), "table").equals("json");
-    if (json && (a.has("--detail") || a.has("--width"))) {
-      throw CommandException.usage("--detail and --width apply to --format table only");
+    String format = choice("--format", a.value("--format"), FORMATS, "table");
+    boolean table = format.equals("table");
+    if (!table && a.has("--width")) {
+      throw CommandException.usage("--width applies to --format table only");
     }
-    PositionTable table =
+    String detailName =
+        choice(
+            "--detail",
+            a.value("--detail"),
+            List.of("summary", "shortfalls", "all"),
+            table ? "shortfalls" : "all");
+    options = options.withDetail(io.itam.model.position.Detail.parse(detailName).orElseThrow());
+    PositionTable positionTable =
         PositionTable.create()
-            .withDetail(
-                Detail.valueOf(
-                    choice(
-                            "--detail",
-                            a.value("--detail"),
-                            List.of("summary", "shortfalls", "all"),
-                            "shortfalls")
-                        .toUpperCase(Locale.ROOT)))
+            .withDetail(Detail.valueOf(detailName.toUpperCase(Locale.ROOT)))
             .withWidth(
                 (int)
                     number(
@@ -315,13 +407,27 @@ public final class ItamCli {
                         PositionTable.DEFAULT_WIDTH));
     String outputName = a.value("--output");
     Path output = outputName == null ? null : path(outputName, "--output");
-    if (output != null) {
-      checkOutput(outputName, output, file);
+    List<Path> read = new ArrayList<>(inputs.paths());
+    read.add(file);
+    if (format.equals("csv")) {
+      if (output == null) {
+        throw CommandException.usage(
+            "--format csv writes one file per view: it needs --output DIR, a directory");
+      }
+      checkOutputDirectory(outputName, output);
+    } else if (output != null) {
+      checkOutput(outputName, output, read, "the estate document being reconciled");
     }
 
-    Estate estate = read(name, file, reader(a), log);
+    StderrProgress progress = a.has("--progress") ? new StderrProgress(err) : null;
+    Estate base = read(name, file, reader(a), progressOrNone(progress), log);
+    Estate estate =
+        inputs.isEmpty() ? base : merge(name, base, inputs, progressOrNone(progress), err, log);
     long start = System.nanoTime();
-    Position position = Reconciler.create(options).reconcile(estate);
+    Position position = Reconciler.create(options).reconcile(estate, progressOrNone(progress));
+    if (progress != null) {
+      progress.phase("write");
+    }
     log.debug(
         "reconciled {} as of {} with {} threads in {} ms",
         name,
@@ -329,15 +435,108 @@ public final class ItamCli {
         options.threads(),
         (System.nanoTime() - start) / 1_000_000);
 
-    AtomicFile.Content content =
-        json
-            ? stream -> PositionWriter.create().write(position, stream)
-            : stream -> {
-              Writer writer = new OutputStreamWriter(stream, UTF_8);
-              table.render(position, writer);
-              writer.flush();
-            };
-    if (output == null) {
+    if (format.equals("csv")) {
+      try {
+        PositionCsv.create().write(position, output);
+      } catch (IOException e) {
+        throw CommandException.input(outputName + ": cannot write: " + describe(e));
+      } catch (UncheckedIOException e) {
+        throw CommandException.input(outputName + ": cannot write: " + describe(e.getCause()));
+      }
+      log.debug("wrote the position as CSV files to {}", output);
+    } else {
+      AtomicFile.Content content =
+          switch (format) {
+            case "json" -> stream -> PositionWriter.create().write(position, stream);
+            case "html" -> stream -> PositionHtml.create().write(position, stream);
+            case "cyclonedx" -> stream -> CycloneDxLicensing.write(position, estate, stream);
+            default ->
+                stream -> {
+                  Writer writer = new OutputStreamWriter(stream, UTF_8);
+                  positionTable.render(position, writer);
+                  writer.flush();
+                };
+          };
+      emit(outputName, output, content, out, "the position");
+      log.debug("wrote the position ({}) to {}", format, output == null ? "stdout" : output);
+    }
+
+    if (progress != null) {
+      progress.finish();
+    }
+    if (a.has("--fail-on-shortfall") && !position.compliant()) {
+      print(err, notCompliant(position));
+      return EXIT_NOT_COMPLIANT;
+    }
+    return EXIT_OK;
+  }
+
+  /**
+   * Merges the inputs into the estate document {@code base}; lists on {@code err} what of them is
+   * not counted; fails with {@code --fail-on-unmapped} when a tag is unmapped.
+   */
+  private static Estate merge(
+      String name, Estate base, EstateInputs inputs, Progress progress, PrintStream err, Logger log)
+      throws CommandException {
+    long start = System.nanoTime();
+    EstateInputs.Merged merged = inputs.merge(name, base, progress, log);
+    log.debug(
+        "merged {} with the inputs ({}) in {} ms",
+        name,
+        merged.added(),
+        (System.nanoTime() - start) / 1_000_000);
+    List<UnmappedTag> unmapped = merged.unmapped();
+    List<UnmappedTag> failing = merged.unmatched();
+    if (!unmapped.isEmpty()) {
+      int n = unmapped.size();
+      print(
+          err,
+          "warning: "
+              + n
+              + (n == 1 ? " SWID tag is not an installation" : " SWID tags are not installations")
+              + (failing.isEmpty() ? "" : " (" + failing.size() + " unmapped)")
+              + ":");
+      for (UnmappedTag tag : unmapped) {
+        print(err, "  " + tag + " (" + String.join(", ", tag.sources()) + ")");
+      }
+    }
+    List<SkippedLicence> skipped = merged.skipped();
+    if (!skipped.isEmpty()) {
+      int n = skipped.size();
+      print(
+          err,
+          "warning: "
+              + n
+              + (n == 1
+                  ? " CycloneDX licence is not an entitlement:"
+                  : " CycloneDX licences are not entitlements:"));
+      for (SkippedLicence licence : skipped) {
+        print(err, "  " + licence);
+      }
+    }
+    if (inputs.failOnUnmapped() && !failing.isEmpty()) {
+      int n = failing.size();
+      throw CommandException.input(
+          n
+              + (n == 1 ? " SWID tag is" : " SWID tags are")
+              + " unmapped (--fail-on-unmapped): map "
+              + (n == 1 ? "it" : "them")
+              + " to a product with --product-mapping FILE, or ignore "
+              + (n == 1 ? "it" : "them")
+              + " there");
+    }
+    return merged.estate();
+  }
+
+  /** Writes {@code content} to {@code output}, atomically, or to {@code out} when it is null. */
+  private static void emit(
+      @Nullable String outputName,
+      @Nullable Path output,
+      AtomicFile.Content content,
+      PrintStream out,
+      String what)
+      throws CommandException {
+    if (output == null || outputName == null) {
       try {
         content.writeTo(out);
       } catch (IOException e) {
@@ -345,17 +544,63 @@ public final class ItamCli {
       }
       out.flush();
       if (out.checkError()) {
-        throw CommandException.input("standard output: cannot write the position");
+        throw CommandException.input("standard output: cannot write " + what);
       }
     } else {
       write(outputName, output, content);
-      log.debug("wrote the position to {}", output);
     }
+  }
 
-    if (a.has("--fail-on-shortfall") && !position.compliant()) {
-      print(err, notCompliant(position));
-      return EXIT_NOT_COMPLIANT;
+  // ---- generate ----------------------------------------------------------------------------
+
+  private static int generate(Arguments a, PrintStream out, PrintStream err)
+      throws CommandException {
+    if (!a.operands().isEmpty()) {
+      throw CommandException.usage("generate takes no operand, got " + a.operands());
     }
+    if (a.value("--devices") == null) {
+      throw CommandException.usage("generate needs --devices N");
+    }
+    int devices = (int) number("--devices", a.value("--devices"), 10, MAX_GENERATED_DEVICES, 0);
+    long seed = number("--seed", a.value("--seed"), Long.MIN_VALUE, Long.MAX_VALUE, 1);
+    StderrProgress progress = a.has("--progress") ? new StderrProgress(err) : null;
+    if (progress != null) {
+      progress.phase("generate");
+    }
+    Estate estate = io.itam.model.synthetic.SyntheticEstate.generate(devices, seed);
+    if (progress != null) {
+      progress.phase("write");
+    }
+    AtomicFile.Content content = stream -> EstateWriter.create().write(estate, stream);
+    String outputName = a.value("--output");
+    if (outputName == null) {
+      try {
+        content.writeTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("a PrintStream does not throw", e);
+      }
+      out.flush();
+    } else {
+      Path output = path(outputName, "--output");
+      Path directory = output.toAbsolutePath().getParent();
+      if (directory == null || !Files.isDirectory(directory)) {
+        throw CommandException.input(outputName + ": cannot write: no such directory " + directory);
+      }
+      write(outputName, output, content);
+    }
+    if (progress != null) {
+      progress.finish();
+    }
+    err.println(
+        "generated "
+            + estate.devices().size()
+            + " devices, "
+            + estate.installations().size()
+            + " installations, "
+            + estate.entitlements().size()
+            + " entitlements ("
+            + estate.recordCount()
+            + " records)");
     return EXIT_OK;
   }
 
@@ -379,8 +624,12 @@ public final class ItamCli {
     return text.toString();
   }
 
-  /** Fails early, before the work, when the position could not be written to {@code output}. */
-  private static void checkOutput(String name, Path output, Path estate) throws CommandException {
+  /**
+   * Fails early, before the work, when the result could not be written to {@code output}, or would
+   * replace one of the files read; {@code last} says what the last of them is.
+   */
+  private static void checkOutput(String name, Path output, List<Path> read, String last)
+      throws CommandException {
     Path directory = output.toAbsolutePath().getParent();
     if (directory == null || !Files.isDirectory(directory)) {
       throw CommandException.input(name + ": cannot write: no such directory " + directory);
@@ -389,12 +638,33 @@ public final class ItamCli {
       throw CommandException.input(name + ": cannot write: is a directory");
     }
     try {
-      if (Files.exists(output) && Files.exists(estate) && Files.isSameFile(output, estate)) {
-        throw CommandException.input(
-            name + ": cannot write: it is the estate document being reconciled");
+      for (int i = 0; i < read.size(); i++) {
+        Path input = read.get(i);
+        if (Files.exists(output) && Files.exists(input) && Files.isSameFile(output, input)) {
+          throw CommandException.input(
+              name + ": cannot write: it is " + (i == read.size() - 1 ? last : "an input"));
+        }
       }
     } catch (IOException e) {
       throw CommandException.input(name + ": cannot write: " + describe(e));
+    }
+  }
+
+  /** Fails early when the CSV files of a position could not be written into {@code output}. */
+  private static void checkOutputDirectory(String name, Path output) throws CommandException {
+    if (Files.isDirectory(output)) {
+      if (!Files.isWritable(output)) {
+        throw CommandException.input(name + ": cannot write: permission denied");
+      }
+      return;
+    }
+    if (Files.exists(output)) {
+      throw CommandException.input(
+          name + ": not a directory: --format csv writes one file per view into --output DIR");
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw CommandException.input(name + ": cannot write: no such directory " + parent);
     }
   }
 
@@ -412,11 +682,126 @@ public final class ItamCli {
 
   // ---- validate ----------------------------------------------------------------------------
 
-  private static int validate(Arguments a, PrintStream out, Logger log) throws CommandException {
+  private static int validate(Arguments a, PrintStream out, PrintStream err, Logger log)
+      throws CommandException {
     String name = fileOperand(VALIDATE, a);
-    Estate estate = read(name, path(name, "FILE"), reader(a), log);
-    print(out, "valid: " + name + ": " + estate.recordCount() + " records");
+    Path file = path(name, "FILE");
+    EstateInputs inputs = EstateInputs.of(a);
+    StderrProgress progress = a.has("--progress") ? new StderrProgress(err) : null;
+    Estate base = read(name, file, reader(a), progressOrNone(progress), log);
+    if (inputs.isEmpty()) {
+      if (progress != null) {
+        progress.finish();
+      }
+      print(out, "valid: " + name + ": " + base.recordCount() + " records");
+      return EXIT_OK;
+    }
+    Estate estate = merge(name, base, inputs, progressOrNone(progress), err, log);
+    if (progress != null) {
+      progress.finish();
+    }
+    print(
+        out,
+        "valid: "
+            + name
+            + " with the inputs: "
+            + estate.recordCount()
+            + " records ("
+            + base.recordCount()
+            + " from "
+            + name
+            + ", "
+            + (estate.recordCount() - base.recordCount())
+            + " from the inputs)");
     return EXIT_OK;
+  }
+
+  // ---- diff --------------------------------------------------------------------------------
+
+  private static int diff(Arguments a, PrintStream out, Logger log) throws CommandException {
+    List<String> operands = a.operands();
+    if (operands.size() != 2) {
+      throw CommandException.usage(
+          "diff takes two position documents, OLD and NEW, got "
+              + operands.size()
+              + (operands.isEmpty() ? "" : ": " + String.join(" ", operands)));
+    }
+    boolean json =
+        choice("--format", a.value("--format"), List.of("table", "json"), "table").equals("json");
+    if (json && a.has("--width")) {
+      throw CommandException.usage("--width applies to --format table only");
+    }
+    PositionDiffTable table =
+        PositionDiffTable.create()
+            .withWidth(
+                (int)
+                    number(
+                        "--width",
+                        a.value("--width"),
+                        PositionDiffTable.MIN_WIDTH,
+                        MAX_WIDTH,
+                        PositionDiffTable.DEFAULT_WIDTH));
+    String oldName = operands.get(0);
+    String newName = operands.get(1);
+    Path oldFile = path(oldName, "OLD");
+    Path newFile = path(newName, "NEW");
+    String outputName = a.value("--output");
+    Path output = outputName == null ? null : path(outputName, "--output");
+    if (output != null) {
+      checkOutput(outputName, output, List.of(oldFile, newFile), "an input");
+    }
+
+    List<String> problems = new ArrayList<>();
+    Position before = readPosition(oldName, oldFile, problems);
+    Position after = readPosition(newName, newFile, problems);
+    if (before == null || after == null) {
+      throw CommandException.input(problems);
+    }
+    PositionDiff diff;
+    try {
+      diff = PositionDiff.between(before, after);
+    } catch (IllegalArgumentException e) {
+      throw CommandException.input(
+          "cannot compare " + oldName + " with " + newName + ": " + e.getMessage());
+    }
+    log.debug("compared {} with {}", oldName, newName);
+    AtomicFile.Content content =
+        json
+            ? stream -> PositionDiffJson.create().write(diff, stream)
+            : stream -> {
+              Writer writer = new OutputStreamWriter(stream, UTF_8);
+              table.render(diff, writer);
+              writer.flush();
+            };
+    emit(outputName, output, content, out, "the changes");
+    return EXIT_OK;
+  }
+
+  /**
+   * Reads the position document {@code file}; {@code null} when it cannot be, with the reasons
+   * added to {@code problems} (the first line of a later file's reasons marked as an error too).
+   */
+  private static @Nullable Position readPosition(String name, Path file, List<String> problems) {
+    List<String> lines = new ArrayList<>();
+    Position position = null;
+    try {
+      checkReadable(name, file, "a position document");
+      position = PositionReader.create().read(file);
+    } catch (CommandException e) {
+      lines.addAll(e.lines());
+    } catch (ValidationException e) {
+      lines.addAll(
+          EstateInputs.report(name, e.problems().stream().map(Problem::toString).toList()));
+    } catch (IOException e) {
+      lines.add(name + ": cannot read: " + describe(e));
+    } catch (UncheckedIOException e) {
+      lines.add(name + ": cannot read: " + describe(e.getCause()));
+    }
+    if (!lines.isEmpty() && !problems.isEmpty()) {
+      lines.set(0, "error: " + lines.get(0));
+    }
+    problems.addAll(lines);
+    return position;
   }
 
   // ---- shared ------------------------------------------------------------------------------
@@ -448,20 +833,13 @@ public final class ItamCli {
   }
 
   /** Reads and validates the estate document {@code file}, turning every failure into a message. */
-  private static Estate read(String name, Path file, EstateReader reader, Logger log)
+  private static Estate read(
+      String name, Path file, EstateReader reader, Progress progress, Logger log)
       throws CommandException {
-    if (!Files.exists(file)) {
-      throw CommandException.input(name + ": no such file");
-    }
-    if (Files.isDirectory(file)) {
-      throw CommandException.input(name + ": is a directory, not an estate document");
-    }
-    if (!Files.isReadable(file)) {
-      throw CommandException.input(name + ": cannot read: permission denied");
-    }
+    checkReadable(name, file, "an estate document");
     long start = System.nanoTime();
     try {
-      Estate estate = reader.read(file);
+      Estate estate = reader.read(file, progress);
       log.debug(
           "read {}: {} records in {} ms",
           name,
@@ -483,8 +861,21 @@ public final class ItamCli {
     }
   }
 
+  /** Fails when {@code file}, {@code what} the command reads, cannot be read. */
+  private static void checkReadable(String name, Path file, String what) throws CommandException {
+    if (!Files.exists(file)) {
+      throw CommandException.input(name + ": no such file");
+    }
+    if (Files.isDirectory(file)) {
+      throw CommandException.input(name + ": is a directory, not " + what);
+    }
+    if (!Files.isReadable(file)) {
+      throw CommandException.input(name + ": cannot read: permission denied");
+    }
+  }
+
   /** What went wrong with a file, without the exception's class name. */
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";
     } else if (e instanceof AccessDeniedException) {
@@ -507,7 +898,8 @@ public final class ItamCli {
     return operands.get(0);
   }
 
-  private static Path path(String name, String what) throws CommandException {
+  /** {@code name} as a path; {@code what} names it in the message when it is not one. */
+  static Path path(String name, String what) throws CommandException {
     try {
       return Path.of(name);
     } catch (InvalidPathException e) {
@@ -563,11 +955,19 @@ public final class ItamCli {
     return value;
   }
 
+  private static Progress progressOrNone(@Nullable StderrProgress progress) {
+    return progress == null ? Progress.NONE : progress;
+  }
+
   private static String synopsis(@Nullable String command) {
     if (RECONCILE.equals(command)) {
       return "usage: itam reconcile FILE [options]";
     } else if (VALIDATE.equals(command)) {
-      return "usage: itam validate FILE [--allow-unknown-fields] [--library FILE]";
+      return "usage: itam validate FILE [--csv DIR] [--swid DIR] [--cyclonedx FILE] [options]";
+    } else if (DIFF.equals(command)) {
+      return "usage: itam diff OLD NEW [--format table|json] [--width N] [--output FILE]";
+    } else if (GENERATE.equals(command)) {
+      return "usage: itam generate --devices N [--seed S] [--output FILE]";
     }
     return "usage: itam <command> [options]";
   }

@@ -277,10 +277,14 @@ class ItamCliTest {
         new Run(2, "", "error: --width: must be from 40 to 100000, was 39\n" + hint),
         itam("reconcile", estate, "--width", "39"));
     assertEquals(
-        new Run(2, "", "error: --detail and --width apply to --format table only\n" + hint),
-        itam("reconcile", estate, "--format", "json", "--detail", "all"));
+        new Run(2, "", "error: --width applies to --format table only\n" + hint),
+        itam("reconcile", estate, "--format", "json", "--width", "80"));
     assertEquals(
-        new Run(2, "", "error: --format: expected one of table, json, was \"xml\"\n" + hint),
+        new Run(
+            2,
+            "",
+            "error: --format: expected one of table, json, csv, html, cyclonedx, was \"xml\"\n"
+                + hint),
         itam("reconcile", estate, "--format", "xml"));
     assertEquals(
         new Run(2, "", "error: --threads: not a whole number: \"many\"\n" + hint),
@@ -441,8 +445,8 @@ class ItamCliTest {
             2,
             "",
             "error: unknown option --as-of for validate\n"
-                + "usage: itam validate FILE [--allow-unknown-fields] [--library FILE]; run 'itam help' for the"
-                + " options\n"),
+                + "usage: itam validate FILE [--csv DIR] [--swid DIR] [--cyclonedx FILE] [options];"
+                + " run 'itam help' for the options\n"),
         itam("validate", estate.toString(), "--as-of", "2026-01-01"));
   }
 
@@ -470,6 +474,81 @@ class ItamCliTest {
     assertTrue(with.out().contains("\"required\": 8"), with.out());
   }
 
+  // ---- generate and progress -----------------------------------------------------------------
+
+  @Test
+  void generate_writesAValidSeededEstate_sameSeedSameBytes() throws IOException {
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+    Run run = itam("generate", "--devices", "40", "--seed", "5", "--output", first.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertTrue(
+        run.err()
+            .matches(
+                "generated \\d+ devices, \\d+ installations, \\d+ entitlements \\(\\d+ records\\)\n"),
+        run.err());
+    itam("generate", "--devices", "40", "--seed", "5", "--output", second.toString());
+    assertEquals(Files.readString(first), Files.readString(second));
+
+    Run other = itam("generate", "--devices", "40", "--seed", "6");
+    assertEquals(0, other.exit(), other.err());
+    assertFalse(other.out().equals(Files.readString(first)), "another seed, another estate");
+
+    Run valid = itam("validate", first.toString());
+    assertEquals(0, valid.exit(), valid.err());
+    assertTrue(valid.out().startsWith("valid: "), valid.out());
+  }
+
+  @Test
+  void generate_usageErrors_exit2() {
+    String hint =
+        "usage: itam generate --devices N [--seed S] [--output FILE]; run 'itam help'"
+            + " for the options\n";
+    assertEquals(new Run(2, "", "error: generate needs --devices N\n" + hint), itam("generate"));
+    assertEquals(
+        new Run(2, "", "error: --devices: not a whole number: \"many\"\n" + hint),
+        itam("generate", "--devices", "many"));
+    assertEquals(
+        new Run(2, "", "error: generate takes no operand, got [x.json]\n" + hint),
+        itam("generate", "x.json", "--devices", "10"));
+  }
+
+  @Test
+  void progress_reportsEveryPhaseOnStderr_andLeavesStdoutAlone() throws IOException {
+    Path estate = dir.resolve("estate.json");
+    itam("generate", "--devices", "30", "--output", estate.toString());
+
+    Run quiet = itam("reconcile", estate.toString(), "--format", "json");
+    Run loud = itam("reconcile", estate.toString(), "--format", "json", "--progress");
+
+    assertEquals(0, loud.exit(), loud.err());
+    assertEquals(quiet.out(), loud.out(), "progress goes to stderr only");
+    List<String> phases = new ArrayList<>();
+    for (String line : loud.err().split("\n")) {
+      assertTrue(line.startsWith("progress: "), line);
+      if (line.endsWith("…")) {
+        phases.add(line.substring("progress: ".length(), line.length() - 1));
+      }
+    }
+    assertEquals(
+        List.of("read", "validate", "index", "demand", "allocate", "position", "write"), phases);
+    assertTrue(loud.err().contains("progress: finished in "), loud.err());
+    assertTrue(loud.err().contains("peak heap "), loud.err());
+  }
+
+  @Test
+  void detail_appliesToJsonToo() throws IOException {
+    Path estate = dir.resolve("estate.json");
+    itam("generate", "--devices", "30", "--output", estate.toString());
+    Run all = itam("reconcile", estate.toString(), "--format", "json");
+    Run summary = itam("reconcile", estate.toString(), "--format", "json", "--detail", "summary");
+    assertEquals(0, summary.exit(), summary.err());
+    assertFalse(all.out().contains("\"detail\""), "all is the default and not written");
+    assertTrue(summary.out().contains("\"detail\": \"summary\""), summary.out());
+    assertTrue(summary.out().length() < all.out().length());
+  }
+
   // ---- help, version, usage ------------------------------------------------------------------
 
   @Test
@@ -482,6 +561,7 @@ class ItamCliTest {
             new String[] {"help", "reconcile"},
             new String[] {"reconcile", "--help"},
             new String[] {"validate", "-h"},
+            new String[] {"diff", "--help"},
             new String[] {"--debug", "help", "--debug"})) {
       assertEquals(new Run(0, ItamCli.USAGE, ""), itam(args), String.join(" ", args));
     }
@@ -497,12 +577,16 @@ class ItamCliTest {
   void usageMistakes_exit2() {
     String hint = "usage: itam <command> [options]; run 'itam help' for the options\n";
     assertEquals(
-        new Run(2, "", "error: missing command (reconcile, validate or help)\n" + hint), itam());
+        new Run(
+            2, "", "error: missing command (reconcile, validate, diff, generate or help)\n" + hint),
+        itam());
     assertEquals(
         new Run(
             2,
             "",
-            "error: unknown command \"frob\" (expected reconcile, validate or help)\n" + hint),
+            "error: unknown command \"frob\" (expected reconcile, validate, diff, generate or"
+                + " help)\n"
+                + hint),
         itam("frob"));
     assertEquals(
         new Run(2, "", "error: unknown option --width before the command\n" + hint),

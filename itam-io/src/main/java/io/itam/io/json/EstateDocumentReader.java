@@ -203,6 +203,10 @@ final class EstateDocumentReader {
       element.read(index);
       if (++recordsRead % PROGRESS_EVERY == 0) {
         progress.advance(recordsRead);
+        if (Thread.currentThread().isInterrupted()) {
+          throw new java.util.concurrent.CancellationException(
+              "reading cancelled: the thread was interrupted");
+        }
       }
     }
   }

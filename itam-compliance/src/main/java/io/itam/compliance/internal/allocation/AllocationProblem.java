@@ -203,6 +203,9 @@ final class AllocationProblem {
     }
     List<Member> members = new ArrayList<>();
     for (int g = 0; g < groupCount; g++) {
+      if (g % io.itam.compliance.internal.Cancellation.EVERY == 0) {
+        io.itam.compliance.internal.Cancellation.check();
+      }
       int[] facts = java.util.Arrays.copyOfRange(groupFacts, factStart[g], factStart[g + 1]);
       List<Option> options =
           java.util.Arrays.asList(groupOptions).subList(optionStart[g], optionStart[g + 1]);

@@ -1,5 +1,7 @@
 package io.itam.compliance.internal.allocation;
 
+import io.itam.compliance.internal.Cancellation;
+import io.itam.compliance.internal.Parallel;
 import io.itam.compliance.internal.demand.Demand;
 import io.itam.compliance.internal.demand.Option;
 import io.itam.compliance.internal.index.EstateIndex;
@@ -13,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +50,7 @@ public final class Allocator {
       @Nullable Executor executor) {
     AllocationProblem problem = AllocationProblem.of(index, demand, COVER_BUDGET);
     List<Solved> solved =
-        solveAll(
+        Parallel.map(
             problem.pools,
             pool -> {
               PoolSolver.Solution solution =
@@ -92,25 +92,6 @@ public final class Allocator {
 
   /** A pool's solution and the assignments it hands back to the pool's consumers. */
   private record Solved(PoolSolver.Solution solution, List<Assignment> assignments) {}
-
-  private static List<Solved> solveAll(
-      List<Pool> pools, Function<Pool, Solved> solver, @Nullable Executor executor) {
-    List<Solved> solutions = new ArrayList<>();
-    if (executor == null || pools.size() < 2) {
-      for (Pool pool : pools) {
-        solutions.add(solver.apply(pool));
-      }
-      return solutions;
-    }
-    List<CompletableFuture<Solved>> futures = new ArrayList<>();
-    for (Pool pool : pools) {
-      futures.add(CompletableFuture.supplyAsync(() -> solver.apply(pool), executor));
-    }
-    for (CompletableFuture<Solved> future : futures) {
-      solutions.add(future.join());
-    }
-    return solutions;
-  }
 
   /** {@code chose ws-dc-core ×24 (14000.00) over ws-std-core ×160 (90000.00)}. */
   private static String describeChoice(Member member, int chosen, Prices prices) {
@@ -171,6 +152,7 @@ public final class Allocator {
       AllocationProblem problem, Pool pool, PoolSolver.Solution solution, Prices prices) {
     List<Placed> placed = new ArrayList<>();
     for (int ci = 0; ci < pool.classes.size(); ci++) {
+      Cancellation.check();
       DemandClass c = pool.classes.get(ci);
       // Every consumer the class stands for, in canonical order.
       List<Object[]> entries = new ArrayList<>();

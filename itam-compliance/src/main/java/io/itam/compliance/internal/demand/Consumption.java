@@ -72,12 +72,16 @@ public final class Consumption {
     exemptions.sort(EXEMPTION_ORDER);
     long[] exemptCounts = new long[exemptions.size()];
     List<Fact> facts = new ArrayList<>();
+    Map<RecordKey, Integer> recordKeys = new java.util.HashMap<>();
     List<Rejected> rejected = new ArrayList<>();
     long exemptInstallations = 0;
     long exemptAccess = 0;
 
     List<Installation> installations = canonicalOrder(index);
     for (Installation installation : installations) {
+      if (facts.size() % io.itam.compliance.internal.Cancellation.EVERY == 0) {
+        io.itam.compliance.internal.Cancellation.check();
+      }
       Device device = Objects.requireNonNull(index.device(installation.device()));
       if (installation.installed() != null && installation.installed().isAfter(asOf)) {
         rejected.add(
@@ -94,7 +98,7 @@ public final class Consumption {
         exemptInstallations++;
         continue;
       }
-      facts.add(Fact.installation(facts.size(), installation, device));
+      facts.add(keyed(Fact.installation(facts.size(), installation, device), recordKeys));
     }
 
     List<Access> accessRecords = new ArrayList<>(index.estate().access());
@@ -117,7 +121,7 @@ public final class Consumption {
         exemptAccess++;
         continue;
       }
-      facts.add(Fact.access(facts.size(), access, device, user));
+      facts.add(keyed(Fact.access(facts.size(), access, device, user), recordKeys));
     }
 
     List<Usage> usages = new ArrayList<>(index.estate().usage());
@@ -132,7 +136,7 @@ public final class Consumption {
                 "measured from " + usage.from() + ", after the as-of date " + asOf));
         continue;
       }
-      facts.add(Fact.usage(facts.size(), usage));
+      facts.add(keyed(Fact.usage(facts.size(), usage), recordKeys));
     }
 
     long[] exemptByKind = new long[Fact.Kind.values().length];
@@ -149,6 +153,27 @@ public final class Consumption {
               exemptCounts[i]));
     }
     return new Consumption(facts, rejected, exempt, exemptByKind);
+  }
+
+  /** The part of a record that decides its demand in a per-device family. */
+  private record RecordKey(
+      Fact.Kind kind,
+      String product,
+      @Nullable String version,
+      @Nullable String edition,
+      @Nullable String evidence) {}
+
+  /** Gives {@code fact} the id of its {@link Fact#recordKey() record key}. */
+  private static Fact keyed(Fact fact, Map<RecordKey, Integer> keys) {
+    RecordKey key =
+        new RecordKey(fact.kind(), fact.product(), fact.version(), fact.edition(), fact.evidence());
+    Integer id = keys.get(key);
+    if (id == null) {
+      id = keys.size();
+      keys.put(key, id);
+    }
+    fact.recordKey(id);
+    return fact;
   }
 
   /**

@@ -104,6 +104,20 @@ public final class Demand {
    *     engine); {@code false} evaluates every device (the reference engine)
    */
   public static Demand of(EstateIndex index, boolean aggregate) {
+    return of(index, aggregate, null);
+  }
+
+  /**
+   * Computes the demand of {@code index}'s estate, evaluating the licence models on {@code
+   * executor} ({@code null}: on the calling thread). The result does not depend on it.
+   *
+   * @param aggregate evaluate devices with equal records in a per-device family once (the fast
+   *     engine); {@code false} evaluates every device (the reference engine)
+   */
+  public static Demand of(
+      EstateIndex index,
+      boolean aggregate,
+      java.util.concurrent.@org.jspecify.annotations.Nullable Executor executor) {
     Consumption consumption = Consumption.of(index);
     List<Fact> facts = consumption.facts();
     Families families = Families.of(index);
@@ -136,6 +150,9 @@ public final class Demand {
     }
     Map<CoverageKey, Coverage.Result> coverageCache = new HashMap<>();
     for (Fact fact : facts) {
+      if (fact.id() % io.itam.compliance.internal.Cancellation.EVERY == 0) {
+        io.itam.compliance.internal.Cancellation.check();
+      }
       if (representativeOf[fact.id()] != fact.id()) {
         continue;
       }
@@ -153,20 +170,32 @@ public final class Demand {
       }
     }
 
+    // Models are evaluated independently (on the executor when given) and merged in model order.
+    List<Evaluated> evaluated =
+        io.itam.compliance.internal.Parallel.map(
+            index.models(),
+            model -> {
+              List<Option> ofModel = new ArrayList<>();
+              Map<Integer, String> refusals = new HashMap<>();
+              try {
+                evaluators
+                    .get(model.metric().type())
+                    .evaluate(model, coverable.get(model.id()), index, ofModel, refusals);
+              } catch (ArithmeticException overflow) {
+                throw beyondCounting(model, index, overflow);
+              }
+              return new Evaluated(ofModel, refusals);
+            },
+            executor);
     List<Option> options = new ArrayList<>();
     boolean[] covered = new boolean[facts.size()];
-    for (LicenseModel model : index.models()) {
-      List<Option> ofModel = new ArrayList<>();
-      Map<Integer, String> refusals = new HashMap<>();
-      try {
-        evaluators
-            .get(model.metric().type())
-            .evaluate(model, coverable.get(model.id()), index, ofModel, refusals);
-      } catch (ArithmeticException overflow) {
-        throw beyondCounting(model, index, overflow);
-      }
-      refusals.forEach(
-          (factId, reason) -> whyNot.computeIfAbsent(factId, k -> new ArrayList<>()).add(reason));
+    for (Evaluated result : evaluated) {
+      List<Option> ofModel = result.options();
+      result
+          .refusals()
+          .forEach(
+              (factId, reason) ->
+                  whyNot.computeIfAbsent(factId, k -> new ArrayList<>()).add(reason));
       for (Option option : ofModel) {
         for (int f : option.facts()) {
           covered[f] = true;
@@ -268,6 +297,9 @@ public final class Demand {
                     + " (check the processors, cores and factors of its servers)")));
   }
 
+  /** The options one licence model offers, and why it covers some facts not. */
+  private record Evaluated(List<Option> options, Map<Integer, String> refusals) {}
+
   /** Identifies the devices a representative device stands for in a family. */
   private record InstanceKey(String family, String device) {}
 
@@ -289,7 +321,7 @@ public final class Demand {
     List<Fact> run = new ArrayList<>();
     for (Fact fact : facts) {
       if (fact.kind() == Fact.Kind.INSTALLATION) {
-        if (!run.isEmpty() && !run.get(0).device().id().equals(fact.device().id())) {
+        if (!run.isEmpty() && run.get(0).device() != fact.device()) {
           runs.add(run);
           run = new ArrayList<>();
         }
@@ -301,7 +333,7 @@ public final class Demand {
     if (!run.isEmpty()) {
       runs.add(run);
     }
-    Signatures representatives = new Signatures();
+    Map<Signature, Representative> representatives = new HashMap<>();
     for (List<Fact> deviceRun : runs) {
       List<Fact> all = deviceRun;
       List<Fact> access = accessOfDevice.remove(deviceRun.get(0).device().id());
@@ -321,38 +353,39 @@ public final class Demand {
       Families families,
       int[] representativeOf,
       Map<InstanceKey, List<Instance>> instances,
-      Signatures signatures) {
+      Map<Signature, Representative> signatures) {
     // The device's facts of per-device families, grouped by family in order of appearance.
     int n = deviceFacts.size();
-    String[] familyOf = new String[n];
+    int[] familyOf = new int[n];
     boolean[] done = new boolean[n];
     for (int i = 0; i < n; i++) {
-      String family = families.of(deviceFacts.get(i).product());
+      int family = families.index(deviceFacts.get(i).product());
       familyOf[i] = family;
       done[i] = !families.isPerDevice(family);
     }
+    io.itam.model.inventory.Device device = deviceFacts.get(0).device();
+    int[] unitClasses = families.unitClasses(device.unit());
     int[] members = new int[n];
     for (int i = 0; i < n; i++) {
       if (done[i]) {
         continue;
       }
-      String family = familyOf[i];
+      int family = familyOf[i];
       int count = 0;
       for (int j = i; j < n; j++) {
-        if (!done[j] && familyOf[j].equals(family)) {
+        if (!done[j] && familyOf[j] == family) {
           members[count++] = j;
           done[j] = true;
         }
       }
-      io.itam.model.inventory.Device device = deviceFacts.get(i).device();
       int[] key = new int[count + 2];
-      key[0] = signatures.intern(family);
-      key[1] = signatures.intern(families.unitClass(family, device.unit()));
+      key[0] = family;
+      key[1] = families.unitClass(family, device.unit(), unitClasses);
       for (int k = 0; k < count; k++) {
-        key[k + 2] = signatures.record(deviceFacts.get(members[k]));
+        key[k + 2] = deviceFacts.get(members[k]).recordKey();
       }
       Signature signature = new Signature(key);
-      Representative rep = signatures.representatives.get(signature);
+      Representative rep = signatures.get(signature);
       Fact first = deviceFacts.get(members[0]);
       Instance instance = new Instance(device.id(), first.id());
       if (rep == null) {
@@ -362,8 +395,8 @@ public final class Demand {
         }
         List<Instance> representing = new ArrayList<>();
         representing.add(instance);
-        signatures.representatives.put(signature, new Representative(ids, representing));
-        instances.put(new InstanceKey(family, device.id()), representing);
+        signatures.put(signature, new Representative(ids, representing));
+        instances.put(new InstanceKey(families.name(family), device.id()), representing);
       } else {
         for (int k = 0; k < count; k++) {
           representativeOf[deviceFacts.get(members[k]).id()] = rep.facts()[k];
@@ -375,8 +408,7 @@ public final class Demand {
 
   /**
    * What makes a device's records in a family interchangeable with another's: the family, the class
-   * of its unit, and the kind, product, version, edition and evidence of each record, in order
-   * (interned).
+   * of its unit, and the {@link Fact#recordKey() record key} of each record, in order.
    */
   private record Signature(int[] key) {
     @Override
@@ -392,35 +424,6 @@ public final class Demand {
     @Override
     public String toString() {
       return java.util.Arrays.toString(key);
-    }
-  }
-
-  /** The part of a record that decides its demand in a per-device family. */
-  private record RecordKey(
-      Fact.Kind kind,
-      String product,
-      @org.jspecify.annotations.Nullable String version,
-      @org.jspecify.annotations.Nullable String edition,
-      @org.jspecify.annotations.Nullable String evidence) {}
-
-  /** Interned strings and record keys, and the representative of every signature seen. */
-  private static final class Signatures {
-    final Map<Object, Integer> ids = new HashMap<>();
-    final Map<Signature, Representative> representatives = new HashMap<>();
-
-    int intern(Object value) {
-      Integer id = ids.get(value);
-      if (id == null) {
-        id = ids.size();
-        ids.put(value, id);
-      }
-      return id;
-    }
-
-    int record(Fact fact) {
-      return intern(
-          new RecordKey(
-              fact.kind(), fact.product(), fact.version(), fact.edition(), fact.evidence()));
     }
   }
 

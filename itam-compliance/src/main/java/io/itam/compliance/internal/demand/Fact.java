@@ -41,6 +41,7 @@ public final class Fact {
   private final @Nullable User user;
   private final @Nullable Usage usage;
   private final @Nullable String evidence;
+  private int recordKey = -1;
 
   private Fact(
       int id,
@@ -95,6 +96,18 @@ public final class Fact {
 
   public String product() {
     return product;
+  }
+
+  /**
+   * The interned identity of what decides this fact's demand in a per-device family: its kind,
+   * product, version, edition and evidence. Equal for equal records of different devices.
+   */
+  int recordKey() {
+    return recordKey;
+  }
+
+  void recordKey(int key) {
+    this.recordKey = key;
   }
 
   /** What discovery found for an installation (a SWID tag's data); {@code null} when none. */

@@ -17,8 +17,8 @@ import java.util.Set;
  * <p>A family is <em>per device</em> when every model that covers it counts devices (without the
  * second-use right) or installations, and no entitlement of those models is pinned: then a device's
  * demand depends only on its own records and on which entitlement scopes contain its organisation
- * unit ({@link #unitClass}), and devices with the same records and unit class need exactly the same
- * licences. Those devices are evaluated once.
+ * unit ({@link #unitClasses}), and devices with the same records and unit class need exactly the
+ * same licences. Those devices are evaluated once.
  */
 final class Families {
   private final Map<String, String> familyOf = new HashMap<>();
@@ -28,8 +28,17 @@ final class Families {
   /** Per family, the distinct scopes of the entitlements of the models covering it, sorted. */
   private final Map<String, java.util.TreeSet<String>> scopesOf = new HashMap<>();
 
-  /** Per family and unit, the unit's {@link #unitClass class}. */
-  private final Map<String, Map<String, String>> unitClasses = new HashMap<>();
+  /** Families by index, in the order of their ids, with the index of each product's family. */
+  private final java.util.List<String> names;
+
+  private final Map<String, Integer> indexOfProduct = new HashMap<>();
+  private final boolean[] perDeviceByIndex;
+
+  /** Per unit ({@code ""}: none), the class of the unit in every family (by family index). */
+  private final Map<String, int[]> unitClasses = new HashMap<>();
+
+  /** Per family, its unit classes interned as small integers. */
+  private final java.util.List<Map<String, Integer>> classIds = new java.util.ArrayList<>();
 
   private Families(EstateIndex index) {
     this.index = index;
@@ -64,6 +73,15 @@ final class Families {
         perDevice.add(family);
       }
     }
+    names = java.util.List.copyOf(new java.util.TreeSet<>(familyOf.values()));
+    Map<String, Integer> indexOfName = new HashMap<>();
+    perDeviceByIndex = new boolean[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      indexOfName.put(names.get(i), i);
+      perDeviceByIndex[i] = perDevice.contains(names.get(i));
+      classIds.add(new HashMap<>());
+    }
+    familyOf.forEach((product, family) -> indexOfProduct.put(product, indexOfName.get(family)));
     for (LicenseModel model : index.models()) {
       java.util.TreeSet<String> scopes =
           scopesOf.computeIfAbsent(familyOf.get(model.product()), k -> new java.util.TreeSet<>());
@@ -76,27 +94,60 @@ final class Families {
   }
 
   /**
-   * The class of organisation unit {@code unit} in {@code family}: which of the family's
-   * entitlement scopes contain it. Devices of a per-device family whose units have the same class
-   * are eligible for the same entitlements (design §Reconciliation, step 2: eligibility depends on
-   * the consumer's unit only through the scopes), so they may share a representative.
+   * The classes of organisation unit {@code unit} in the families, by family index (see {@link
+   * #unitClass}): which of a family's entitlement scopes contain the unit, interned per family.
+   * Devices of a per-device family whose units have the same class are eligible for the same
+   * entitlements (design §Reconciliation, step 2: eligibility depends on the consumer's unit only
+   * through the scopes), so they may share a representative.
    */
-  String unitClass(String family, @org.jspecify.annotations.Nullable String unit) {
-    String key = unit == null ? "" : unit;
-    return unitClasses
-        .computeIfAbsent(family, k -> new HashMap<>())
-        .computeIfAbsent(
-            key,
-            k -> {
-              if (unit == null) {
-                return "-";
-              }
-              StringBuilder bits = new StringBuilder("+");
-              for (String scope : scopesOf.getOrDefault(family, new java.util.TreeSet<>())) {
-                bits.append(index.isWithin(unit, scope) ? '1' : '0');
-              }
-              return bits.toString();
-            });
+  int[] unitClasses(@org.jspecify.annotations.Nullable String unit) {
+    return unitClasses.computeIfAbsent(
+        unit == null ? "" : unit,
+        k -> {
+          int[] classes = new int[names.size()];
+          java.util.Arrays.fill(classes, -1); // computed when first needed
+          return classes;
+        });
+  }
+
+  /** The class of {@code unit} in family {@code family}, cached in {@code classes}. */
+  int unitClass(int family, @org.jspecify.annotations.Nullable String unit, int[] classes) {
+    if (classes[family] >= 0) {
+      return classes[family];
+    }
+    String text;
+    if (unit == null) {
+      text = "-";
+    } else {
+      StringBuilder bits = new StringBuilder("+");
+      for (String scope : scopesOf.getOrDefault(names.get(family), new java.util.TreeSet<>())) {
+        bits.append(index.isWithin(unit, scope) ? '1' : '0');
+      }
+      text = bits.toString();
+    }
+    Map<String, Integer> ids = classIds.get(family);
+    Integer id = ids.get(text);
+    if (id == null) {
+      id = ids.size();
+      ids.put(text, id);
+    }
+    classes[family] = id;
+    return id;
+  }
+
+  /** The index of {@code product}'s family. */
+  int index(String product) {
+    return indexOfProduct.get(product);
+  }
+
+  /** The id of the family at {@code index}. */
+  String name(int index) {
+    return names.get(index);
+  }
+
+  /** Whether demand in the family at {@code index} is decided device by device. */
+  boolean isPerDevice(int index) {
+    return perDeviceByIndex[index];
   }
 
   static Families of(EstateIndex index) {

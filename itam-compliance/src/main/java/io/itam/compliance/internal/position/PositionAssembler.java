@@ -83,7 +83,9 @@ public final class PositionAssembler {
     long[] allocationCount = new long[1];
     List<io.itam.model.position.Allocation> allocations =
         allocationRows(detail == Detail.ALL, allocationCount);
+    io.itam.compliance.internal.Cancellation.check();
     List<Shortfall> shortfalls = shortfallRows(detail != Detail.SUMMARY);
+    io.itam.compliance.internal.Cancellation.check();
     List<ProductPosition> products = productRows();
     List<Rejected> rejected = new ArrayList<>(demand.rejected());
     rejected.addAll(uncountedAccess());

@@ -236,6 +236,7 @@ public final class BranchAndBound {
     long[] lower = new long[n];
     long[] upper = new long[n];
     while (!open.isEmpty()) {
+      io.itam.compliance.internal.Cancellation.check();
       Node node = open.peek();
       if (incumbentObjective != null
           && node.bound != null
