@@ -155,12 +155,23 @@ public final class Reconciler {
         PositionAssembler.assemble(index, demand, allocation, prices, options.detail());
     if (log.isDebugEnabled()) {
       log.debug(
-          "reconciled {} facts, {} options as of {} in {} ms: {} shortfalls",
+          "reconciled {} records ({} facts, {} options) as of {} in {} ms with {} threads: {}"
+              + " shortfall rows",
+          estate.recordCount(),
           demand.facts().size(),
           demand.options().size(),
           asOf,
           (System.nanoTime() - start) / 1_000_000,
-          position.shortfalls().size());
+          options.threads(),
+          position.summary().shortfalls());
+    }
+    if (!position.notes().isEmpty()) {
+      // Not an error, but the position says less than "optimal": worth a line in a batch log.
+      log.info(
+          "{} licence pools not proven optimal within the node budget of {}; see the position's"
+              + " notes for their bound and gap",
+          position.notes().size(),
+          options.nodeBudget());
     }
     return position;
   }

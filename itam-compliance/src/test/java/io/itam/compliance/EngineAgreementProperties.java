@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fast engine (devices with equal records evaluated once) and the straightforward reference
- * engine (every device on its own) give equal positions, and so do 1, 2 and 8 threads.
+ * engine (every device on its own) give equal positions, and so do 1, 2 and 8 threads and every
+ * order of the input lists.
  */
 class EngineAgreementProperties {
   private static final ReconcileOptions REFERENCE =
@@ -41,6 +42,11 @@ class EngineAgreementProperties {
           reference,
           Reconciler.create(ReconcileOptions.DEFAULTS.withThreads(threads)).reconcile(estate),
           threads + " threads");
+      assertEquals(
+          reference,
+          Reconciler.create(ReconcileOptions.DEFAULTS.withThreads(threads))
+              .reconcile(ReconcilerProperties.shuffled(estate, seed + threads)),
+          threads + " threads, every list shuffled");
     }
   }
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.itam.compliance.InsufficientHeapException;
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
 import io.itam.io.cyclonedx.CycloneDxLicensing;
@@ -65,7 +66,9 @@ import org.slf4j.LoggerFactory;
  * never yields a stack trace: every problem of an invalid estate is listed with its path and the
  * tool exits with {@value #EXIT_BAD_INPUT}. Exit codes: {@value #EXIT_OK} done, {@value
  * #EXIT_NOT_COMPLIANT} not compliant (only with {@code --fail-on-shortfall}), {@value
- * #EXIT_BAD_INPUT} bad input or usage, {@value #EXIT_INTERNAL_ERROR} a bug.
+ * #EXIT_BAD_INPUT} bad input or usage, {@value #EXIT_INTERNAL_ERROR} a bug, {@value
+ * #EXIT_OUT_OF_MEMORY} the estate does not fit in the heap (the message says which {@code -Xmx} to
+ * try).
  *
  * <p>Logging (slf4j-simple, configured by {@code simplelogger.properties}) shows warnings on
  * standard error; {@code --debug} raises it to debug by setting the {@code
@@ -85,6 +88,12 @@ public final class ItamCli {
 
   /** A bug in itam: an unexpected exception. */
   static final int EXIT_INTERNAL_ERROR = 3;
+
+  /**
+   * The estate is too large for the JVM's heap: the reconciler's estimate said so before any work
+   * ({@link InsufficientHeapException}), or the heap ran out anyway.
+   */
+  static final int EXIT_OUT_OF_MEMORY = 4;
 
   /** What {@code itam help} prints. */
   static final String USAGE =
@@ -155,7 +164,7 @@ public final class ItamCli {
         --version               show the version
 
       exit status: 0 done, 1 not compliant (with --fail-on-shortfall), 2 bad input or usage,
-      3 internal error
+      3 internal error, 4 not enough memory (the message says which -Xmx to try)
       """;
 
   private static final String RECONCILE = "reconcile";
@@ -246,12 +255,21 @@ public final class ItamCli {
         print(err, synopsis(command) + "; run 'itam help' for the options");
       }
       return EXIT_BAD_INPUT;
+    } catch (InsufficientHeapException e) {
+      print(err, "error: " + e.getMessage());
+      print(
+          err,
+          String.format(
+              Locale.ROOT,
+              "rerun with a larger heap, for example: java -Xmx%dm -jar itam.jar ...",
+              suggestedHeapMegabytes(e.neededBytes())));
+      return EXIT_OUT_OF_MEMORY;
     } catch (OutOfMemoryError e) {
       print(
           err,
           "error: out of memory; rerun with a larger heap, for example: java -Xmx8g -jar itam.jar"
               + " ...");
-      return EXIT_INTERNAL_ERROR;
+      return EXIT_OUT_OF_MEMORY;
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       String message = e.getMessage();
       print(err, "internal error: " + (message == null ? e.getClass().getName() : message));
@@ -267,6 +285,15 @@ public final class ItamCli {
   }
 
   /** The command: the first word that is not a global option. */
+  /**
+   * A heap size to suggest for an estimated need: the need plus a quarter for the JVM's own use and
+   * the garbage collector's headroom, rounded up to 256 MB.
+   */
+  static long suggestedHeapMegabytes(long neededBytes) {
+    long megabytes = (neededBytes >> 20) + (neededBytes >> 22) + 1;
+    return (megabytes + 255) / 256 * 256;
+  }
+
   private static @Nullable String command(List<String> words) throws CommandException {
     for (String word : words) {
       switch (word) {

@@ -549,6 +549,69 @@ class ItamCliTest {
     assertTrue(summary.out().length() < all.out().length());
   }
 
+  // ---- memory --------------------------------------------------------------------------------
+
+  /**
+   * An estate too large for the heap fails before any work with exit 4 and the estimate, not with
+   * an OutOfMemoryError halfway. A child JVM with a 64 MB heap reconciles about 100,000 records
+   * with detail {@code all} (about 1,000 bytes a record, {@code Reconciler.BYTES_PER_RECORD}).
+   */
+  @Test
+  void reconcile_estateTooLargeForTheHeap_exits4WithTheXmxToTry() throws Exception {
+    Path estate = dir.resolve("large.json");
+    Run generated =
+        itam("generate", "--devices", "3000", "--seed", "1", "--output", estate.toString());
+    assertEquals(0, generated.exit(), generated.err());
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx64m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ItamCli.class.getName(),
+                "reconcile",
+                estate.toString(),
+                "--format",
+                "json",
+                "--detail",
+                "all")
+            .redirectOutput(dir.resolve("stdout.txt").toFile())
+            .redirectError(dir.resolve("stderr.txt").toFile())
+            .start();
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the child JVM did not finish in 120 s");
+
+    String err = Files.readString(dir.resolve("stderr.txt"), UTF_8);
+    assertEquals(ItamCli.EXIT_OUT_OF_MEMORY, process.exitValue(), err);
+    assertEquals("", Files.readString(dir.resolve("stdout.txt"), UTF_8));
+    List<String> lines = err.lines().toList();
+    assertEquals(2, lines.size(), err);
+    assertTrue(
+        lines
+            .get(0)
+            .matches(
+                "error: not enough memory: reconciling [0-9,]+ records with detail all needs about"
+                    + " [0-9,]+ MB of heap, but [0-9,]+ MB of the maximum [0-9,]+ MB is free; give the"
+                    + " JVM more heap \\(-Xmx\\) or ask for less detail \\(summary\\)"),
+        err);
+    assertTrue(
+        lines
+            .get(1)
+            .matches(
+                "rerun with a larger heap, for example: java -Xmx[0-9]+m -jar itam.jar \\.\\.\\."),
+        err);
+    assertFalse(err.contains("OutOfMemoryError") || err.contains("\tat "), err);
+  }
+
+  @Test
+  void suggestedHeap_isTheNeedPlusAQuarterRoundedUpTo256Megabytes() {
+    assertEquals(256, ItamCli.suggestedHeapMegabytes(0));
+    assertEquals(256, ItamCli.suggestedHeapMegabytes(100L << 20));
+    assertEquals(512, ItamCli.suggestedHeapMegabytes(300L << 20));
+    assertEquals(1280, ItamCli.suggestedHeapMegabytes(1000L << 20));
+    assertEquals(10240, ItamCli.suggestedHeapMegabytes(8000L << 20));
+  }
+
   // ---- help, version, usage ------------------------------------------------------------------
 
   @Test

@@ -2,6 +2,7 @@ package io.itam.examples.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.model.position.Position;
 import java.io.IOException;
@@ -17,6 +18,19 @@ class EmbeddingExampleTest {
     assertEquals(1, position.shortfalls().size());
     assertEquals("pc-2", position.shortfalls().get(0).consumer());
     assertEquals(0, new BigDecimal("610.00").compareTo(position.summary().shortfallCost()));
+  }
+
+  /** The README shows the snippet's output: it must be what the snippet prints. */
+  @Test
+  void inCode_printsWhatTheReadmeSays() throws IOException {
+    Position position = EmbeddingExample.inCode();
+    String printed =
+        position.shortfalls().get(0).consumer() + ": " + position.shortfalls().get(0).reason();
+    assertEquals(
+        "pc-2: device metric: 1 device (1 record); not covered: PO-1 fully consumed (1 of 1)",
+        printed);
+    String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+    assertTrue(readme.contains("prints `" + printed + "`"), "README.md quotes the output");
   }
 
   @Test

@@ -84,6 +84,21 @@ final class EstateDocumentReader {
 
   private final java.util.function.Function<String, java.util.Optional<LicenseModel>> templates;
 
+  /**
+   * One instance of every reference text of the installations (device and product ids, versions,
+   * editions): an estate of 20 million installations names a few hundred thousand devices and a few
+   * thousand products, and holding each text once keeps the heap to a fraction.
+   */
+  private final Map<String, String> sharedTexts = new java.util.HashMap<>();
+
+  private @Nullable String shared(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    String known = sharedTexts.putIfAbsent(text, text);
+    return known == null ? text : known;
+  }
+
   /** Records read between two progress reports. */
   private static final int PROGRESS_EVERY = 16_384;
 
@@ -834,7 +849,14 @@ final class EstateDocumentReader {
     }
     Installation installation =
         in.errors() == mark
-            ? new Installation(device, product, version, edition, installed, lastUsed, evidence)
+            ? new Installation(
+                shared(device),
+                shared(product),
+                shared(version),
+                shared(edition),
+                installed,
+                lastUsed,
+                evidence)
             : null;
     keep(installations, index, mark, null, () -> installation);
   }

@@ -60,7 +60,11 @@ public final class Allocator {
               return new Solved(solution, distribute(problem, pool, solution, prices));
             },
             executor);
-    List<Assignment> assignments = new ArrayList<>();
+    int total = 0;
+    for (Solved s : solved) {
+      total += s.assignments().size();
+    }
+    List<Assignment> assignments = new ArrayList<>(total);
     List<SolverNote> notes = new ArrayList<>();
     for (int p = 0; p < problem.pools.size(); p++) {
       Pool pool = problem.pools.get(p);
@@ -151,32 +155,55 @@ public final class Allocator {
   private static List<Assignment> distribute(
       AllocationProblem problem, Pool pool, PoolSolver.Solution solution, Prices prices) {
     List<Placed> placed = new ArrayList<>();
+    Member choiceOf = null;
+    int choiceShape = -1;
+    String choiceText = "";
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       Cancellation.check();
       DemandClass c = pool.classes.get(ci);
-      // Every consumer the class stands for, in canonical order.
-      List<Object[]> entries = new ArrayList<>();
+      // Every consumer the class stands for, in canonical order: sorted on primitive keys (order,
+      // then position), since a class can stand for hundreds of thousands of devices.
+      int size = Math.toIntExact(c.size());
+      Member[] entryMember = new Member[size];
+      Demand.@Nullable Instance[] entryInstance = new Demand.Instance[size];
+      long[] keys = new long[size];
+      int e = 0;
       for (Member member : c.members) {
         if (member.instances == null) {
-          entries.add(new Object[] {member, null, member.order});
+          entryMember[e] = member;
+          keys[e] = sortKey(member.order, e);
+          e++;
         } else {
           for (Demand.Instance instance : member.instances) {
-            entries.add(new Object[] {member, instance, instance.firstFact()});
+            entryMember[e] = member;
+            entryInstance[e] = instance;
+            keys[e] = sortKey(instance.firstFact(), e);
+            e++;
           }
         }
       }
-      entries.sort(Comparator.comparingInt(e -> (Integer) e[2]));
+      java.util.Arrays.sort(keys);
       long[] counts = solution.shapeCounts()[ci];
       int shape = 0;
       long left = counts[0];
-      for (Object[] entry : entries) {
+      for (long key : keys) {
         while (left == 0) {
           left = counts[++shape];
         }
         left--;
-        Member member = (Member) entry[0];
-        Demand.Instance instance = (Demand.Instance) entry[1];
-        String choice = member.patterns.size() > 1 ? describeChoice(member, shape, prices) : "";
+        int entry = (int) key;
+        Member member = entryMember[entry];
+        Demand.Instance instance = entryInstance[entry];
+        String choice = "";
+        if (member.patterns.size() > 1) {
+          // Every device a member stands for took the same choice: describe it once.
+          if (member != choiceOf || shape != choiceShape) {
+            choiceOf = member;
+            choiceShape = shape;
+            choiceText = describeChoice(member, shape, prices);
+          }
+          choice = choiceText;
+        }
         for (Option option : member.patterns.get(shape)) {
           placed.add(
               instance == null
@@ -190,7 +217,7 @@ public final class Allocator {
     for (Placed p : placed) {
       demandOfType.computeIfAbsent(problem.typeOf(p.option()), k -> new ArrayList<>()).add(p);
     }
-    List<Assignment> assignments = new ArrayList<>();
+    List<Assignment> assignments = new ArrayList<>(placed.size());
     demandOfType.forEach(
         (typeId, options) -> {
           SlotType type = problem.types.get(typeId);
@@ -250,6 +277,11 @@ public final class Allocator {
           }
         });
     return assignments;
+  }
+
+  /** Orders entries by {@code order} (a fact id, or -1), then by position {@code entry}. */
+  private static long sortKey(int order, int entry) {
+    return ((long) order - Integer.MIN_VALUE) << 32 | entry;
   }
 
   private static int firstFact(Option option) {

@@ -161,7 +161,27 @@ public final class Consumption {
       String product,
       @Nullable String version,
       @Nullable String edition,
-      @Nullable String evidence) {}
+      @Nullable String evidence) {
+    // Written out: this runs once per record, and the generated methods are slower.
+    @Override
+    public int hashCode() {
+      int h = kind.ordinal();
+      h = 31 * h + product.hashCode();
+      h = 31 * h + (version == null ? 0 : version.hashCode());
+      h = 31 * h + (edition == null ? 0 : edition.hashCode());
+      return 31 * h + (evidence == null ? 0 : evidence.hashCode());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RecordKey k
+          && kind == k.kind
+          && product.equals(k.product)
+          && java.util.Objects.equals(version, k.version)
+          && java.util.Objects.equals(edition, k.edition)
+          && java.util.Objects.equals(evidence, k.evidence);
+    }
+  }
 
   /** Gives {@code fact} the id of its {@link Fact#recordKey() record key}. */
   private static Fact keyed(Fact fact, Map<RecordKey, Integer> keys) {

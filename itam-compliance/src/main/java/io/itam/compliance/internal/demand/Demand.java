@@ -365,19 +365,25 @@ public final class Demand {
     }
     io.itam.model.inventory.Device device = deviceFacts.get(0).device();
     int[] unitClasses = families.unitClasses(device.unit());
-    int[] members = new int[n];
+    // Facts by family, then position (on primitive keys; a device has tens of records).
+    long[] byFamily = new long[n];
+    int perDevice = 0;
     for (int i = 0; i < n; i++) {
-      if (done[i]) {
-        continue;
+      if (!done[i]) {
+        byFamily[perDevice++] = (long) familyOf[i] << 32 | i;
       }
-      int family = familyOf[i];
+    }
+    java.util.Arrays.sort(byFamily, 0, perDevice);
+    int[] members = new int[n];
+    for (int start = 0; start < perDevice; ) {
+      int family = (int) (byFamily[start] >>> 32);
       int count = 0;
-      for (int j = i; j < n; j++) {
-        if (!done[j] && familyOf[j] == family) {
-          members[count++] = j;
-          done[j] = true;
-        }
+      int end = start;
+      while (end < perDevice && (int) (byFamily[end] >>> 32) == family) {
+        members[count++] = (int) byFamily[end];
+        end++;
       }
+      start = end;
       int[] key = new int[count + 2];
       key[0] = family;
       key[1] = families.unitClass(family, device.unit(), unitClasses);

@@ -37,8 +37,11 @@ final class Families {
   /** Per unit ({@code ""}: none), the class of the unit in every family (by family index). */
   private final Map<String, int[]> unitClasses = new HashMap<>();
 
-  /** Per family, its unit classes interned as small integers. */
+  /** Per family with more than 30 scopes, its unit classes interned as small integers. */
   private final java.util.List<Map<String, Integer>> classIds = new java.util.ArrayList<>();
+
+  /** Per family index, the distinct scopes of its entitlements, sorted. */
+  private final String[][] scopesByFamily;
 
   private Families(EstateIndex index) {
     this.index = index;
@@ -91,6 +94,11 @@ final class Families {
         }
       }
     }
+    scopesByFamily = new String[names.size()][];
+    for (int f = 0; f < names.size(); f++) {
+      scopesByFamily[f] =
+          scopesOf.getOrDefault(names.get(f), new java.util.TreeSet<>()).toArray(new String[0]);
+    }
   }
 
   /**
@@ -105,31 +113,37 @@ final class Families {
         unit == null ? "" : unit,
         k -> {
           int[] classes = new int[names.size()];
-          java.util.Arrays.fill(classes, -1); // computed when first needed
+          java.util.Arrays.fill(classes, NOT_YET); // computed when first needed
           return classes;
         });
   }
 
+  private static final int NOT_YET = Integer.MIN_VALUE;
+
   /** The class of {@code unit} in family {@code family}, cached in {@code classes}. */
   int unitClass(int family, @org.jspecify.annotations.Nullable String unit, int[] classes) {
-    if (classes[family] >= 0) {
+    if (classes[family] != NOT_YET) {
       return classes[family];
     }
-    String text;
+    String[] scopes = scopesByFamily[family];
+    int id;
     if (unit == null) {
-      text = "-";
+      id = -1; // outside every unit: only unscoped (or sole-root) entitlements
+    } else if (scopes.length <= 30) {
+      int bits = 0; // bit i: scope i contains the unit
+      for (int i = 0; i < scopes.length; i++) {
+        if (index.isWithin(unit, scopes[i])) {
+          bits |= 1 << i;
+        }
+      }
+      id = bits;
     } else {
-      StringBuilder bits = new StringBuilder("+");
-      for (String scope : scopesOf.getOrDefault(names.get(family), new java.util.TreeSet<>())) {
+      StringBuilder bits = new StringBuilder(scopes.length);
+      for (String scope : scopes) {
         bits.append(index.isWithin(unit, scope) ? '1' : '0');
       }
-      text = bits.toString();
-    }
-    Map<String, Integer> ids = classIds.get(family);
-    Integer id = ids.get(text);
-    if (id == null) {
-      id = ids.size();
-      ids.put(text, id);
+      Map<String, Integer> ids = classIds.get(family);
+      id = ids.computeIfAbsent(bits.toString(), text -> ids.size());
     }
     classes[family] = id;
     return id;
