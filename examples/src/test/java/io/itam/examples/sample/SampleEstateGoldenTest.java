@@ -2,6 +2,8 @@ package io.itam.examples.sample;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
@@ -10,10 +12,17 @@ import io.itam.io.json.PositionReader;
 import io.itam.io.json.PositionWriter;
 import io.itam.io.text.PositionTable;
 import io.itam.model.Estate;
+import io.itam.model.position.Accounting;
+import io.itam.model.position.Exempt;
 import io.itam.model.position.Position;
+import io.itam.model.position.Rejected;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +62,39 @@ class SampleEstateGoldenTest {
       Files.writeString(golden, table, UTF_8);
     }
     assertEquals(Files.readString(golden, UTF_8), table);
+  }
+
+  /**
+   * Issue 6, "Nothing lost", on the sample: every installation, access and usage record is in the
+   * accounting as counted, exempt or rejected, every rejected record has its row with a reason and
+   * every exempt record is in an exemption's row. (The independent recount from the estate is
+   * {@code AccountingProperties} in itam-compliance, on random and generated estates.)
+   */
+  @Test
+  void samplePosition_accountsForEveryRecord() throws IOException {
+    Estate estate = EstateReader.create().read(SAMPLE);
+    Position position = Reconciler.create().reconcile(estate);
+    Map<String, Accounting> byKind = new HashMap<>();
+    position.accounting().forEach(a -> byKind.put(a.record(), a));
+    assertEquals(Set.of("installations", "access", "usage"), byKind.keySet());
+    assertEquals(estate.installations().size(), byKind.get("installations").total());
+    assertEquals(estate.access().size(), byKind.get("access").total());
+    assertEquals(estate.usage().size(), byKind.get("usage").total());
+    assertTrue(estate.installations().size() > 0 && estate.access().size() > 0);
+    for (Accounting a : position.accounting()) {
+      assertEquals(a.total(), a.counted() + a.exempt() + a.rejected(), a.toString());
+    }
+    Map<String, Long> rejectedRows =
+        position.rejected().stream()
+            .collect(Collectors.groupingBy(Rejected::record, Collectors.counting()));
+    assertEquals(
+        byKind.get("installations").rejected(), rejectedRows.getOrDefault("installation", 0L));
+    assertEquals(byKind.get("access").rejected(), rejectedRows.getOrDefault("access", 0L));
+    assertEquals(byKind.get("usage").rejected(), rejectedRows.getOrDefault("usage", 0L));
+    position.rejected().forEach(r -> assertFalse(r.reason().isBlank(), r.toString()));
+    assertEquals(
+        byKind.get("installations").exempt() + byKind.get("access").exempt(),
+        position.exempt().stream().mapToLong(Exempt::records).sum());
   }
 
   @Test

@@ -10,12 +10,15 @@ import io.itam.model.entitlement.Entitlement;
 import io.itam.model.position.SolverNote;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,11 +90,60 @@ public final class Allocator {
                 solution.objective().subtract(bound)));
       }
     }
-    assignments.sort(
-        Comparator.comparing((Assignment x) -> x.option().model().id())
-            .thenComparing(Assignment::consumer)
-            .thenComparingInt(Assignment::order));
-    return new Allocation(assignments, notes);
+    return new Allocation(inPositionOrder(assignments), notes);
+  }
+
+  /**
+   * The assignments sorted by licence model id, consumer and canonical order, the order of the
+   * position's rows.
+   */
+  private static List<Assignment> inPositionOrder(List<Assignment> assignments) {
+    return sortedByModelConsumerOrder(
+        assignments, a -> a.option().model().id(), Assignment::consumer, Assignment::order);
+  }
+
+  /**
+   * {@code items} sorted by licence model id, then consumer, then canonical order. The model ids
+   * are ranked once, so comparing two items of one model (nearly all comparisons) compares an int
+   * and the consumers, not the model id's characters; the sort is stable.
+   */
+  private static <T> List<T> sortedByModelConsumerOrder(
+      List<T> items,
+      Function<T, String> modelId,
+      Function<T, String> consumer,
+      ToIntFunction<T> order) {
+    Map<String, Integer> modelRank = new TreeMap<>();
+    for (T item : items) {
+      modelRank.putIfAbsent(modelId.apply(item), 0);
+    }
+    int rank = 0;
+    for (Map.Entry<String, Integer> entry : modelRank.entrySet()) {
+      entry.setValue(rank++);
+    }
+    int[] ranks = new int[items.size()];
+    Integer[] positions = new Integer[items.size()];
+    for (int i = 0; i < positions.length; i++) {
+      ranks[i] = modelRank.get(modelId.apply(items.get(i)));
+      positions[i] = i;
+    }
+    Arrays.sort(
+        positions,
+        (a, b) -> {
+          if (ranks[a] != ranks[b]) {
+            return Integer.compare(ranks[a], ranks[b]);
+          }
+          T x = items.get(a);
+          T y = items.get(b);
+          int byConsumer = consumer.apply(x).compareTo(consumer.apply(y));
+          return byConsumer != 0
+              ? byConsumer
+              : Integer.compare(order.applyAsInt(x), order.applyAsInt(y));
+        });
+    List<T> sorted = new ArrayList<>(positions.length);
+    for (int position : positions) {
+      sorted.add(items.get(position));
+    }
+    return sorted;
   }
 
   /** A pool's solution and the assignments it hands back to the pool's consumers. */
@@ -146,11 +198,6 @@ public final class Allocator {
    */
   /** An option placed for a consumer: its own, or a device its representative stands for. */
   private record Placed(Option option, String consumer, int order, String choice) {}
-
-  private static final Comparator<Placed> PLACED_ORDER =
-      Comparator.comparing((Placed p) -> p.option().model().id())
-          .thenComparing(Placed::consumer)
-          .thenComparingInt(Placed::order);
 
   private static List<Assignment> distribute(
       AllocationProblem problem, Pool pool, PoolSolver.Solution solution, Prices prices) {
@@ -212,9 +259,10 @@ public final class Allocator {
         }
       }
     }
-    placed.sort(PLACED_ORDER);
     Map<Integer, List<Placed>> demandOfType = new TreeMap<>();
-    for (Placed p : placed) {
+    for (Placed p :
+        sortedByModelConsumerOrder(
+            placed, x -> x.option().model().id(), Placed::consumer, Placed::order)) {
       demandOfType.computeIfAbsent(problem.typeOf(p.option()), k -> new ArrayList<>()).add(p);
     }
     List<Assignment> assignments = new ArrayList<>(placed.size());
