@@ -90,7 +90,7 @@ public final class Allocator {
                 solution.objective().subtract(bound)));
       }
     }
-    return new Allocation(inPositionOrder(assignments), notes);
+    return new Allocation(assignments, notes, Allocator::inPositionOrder);
   }
 
   /**

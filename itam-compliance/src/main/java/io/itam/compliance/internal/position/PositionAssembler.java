@@ -63,7 +63,7 @@ public final class PositionAssembler {
     this.allocation = allocation;
     this.prices = prices;
     this.eligibility = new Eligibility(index);
-    for (Assignment assignment : allocation.assignments()) {
+    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
       for (Share share : assignment.shares()) {
         if (share.entitlement() != null) {
           consumedOf.merge(share.entitlement().id(), share.units(), Math::addExact);
@@ -158,7 +158,7 @@ public final class PositionAssembler {
    */
   private List<Accounting> accounting(List<Rejected> rejected) {
     boolean[] counted = new boolean[demand.facts().size()];
-    for (Assignment assignment : allocation.assignments()) {
+    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
       for (int f : assignment.option().facts()) {
         counted[f] = true;
       }
@@ -210,7 +210,7 @@ public final class PositionAssembler {
   private List<io.itam.model.position.Allocation> allocationRows(boolean list, long[] count) {
     if (!list) {
       long shares = 0;
-      for (Assignment assignment : allocation.assignments()) {
+      for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
         for (Share share : assignment.shares()) {
           shares += share.isShort() ? 0 : 1;
         }
@@ -260,7 +260,7 @@ public final class PositionAssembler {
   /** Shortfall rows of the full detail: one per model, product and consumer short. */
   private long shortfallCount() {
     java.util.Set<List<String>> keys = new java.util.HashSet<>();
-    for (Assignment assignment : allocation.assignments()) {
+    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
       for (Share share : assignment.shares()) {
         if (share.isShort()) {
           keys.add(
@@ -380,7 +380,7 @@ public final class PositionAssembler {
 
   private List<ProductPosition> productRows() {
     Map<List<String>, long[]> totals = new HashMap<>(); // required, covered, shortfall
-    for (Assignment assignment : allocation.assignments()) {
+    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
       Option option = assignment.option();
       long[] t =
           totals.computeIfAbsent(List.of(option.product(), option.model().id()), k -> new long[3]);
@@ -494,7 +494,7 @@ public final class PositionAssembler {
   /** Optional access records that no chosen option counted: server licensing covers them. */
   private List<Rejected> uncountedAccess() {
     boolean[] counted = new boolean[demand.facts().size()];
-    for (Assignment assignment : allocation.assignments()) {
+    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
       for (int f : assignment.option().facts()) {
         counted[f] = true;
       }
@@ -525,7 +525,7 @@ public final class PositionAssembler {
   /** Pinned allocations whose consumer took nothing from the pinned entitlement. */
   private List<Rejected> unusedPins() {
     Map<String, Set<String>> used = new HashMap<>();
-    for (Assignment assignment : allocation.assignments()) {
+    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
       for (Share share : assignment.shares()) {
         Entitlement e = share.entitlement();
         if (e != null && eligibility.isPinnedTo(e, assignment.option())) {
