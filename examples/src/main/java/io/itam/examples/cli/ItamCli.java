@@ -157,6 +157,7 @@ public final class ItamCli {
         --format table|json     a table for people (default) or a JSON document of the changes
         --width N               table width in characters (default 120, at least 40)
         --output FILE           write to FILE, replaced atomically, not to stdout
+        --allow-unknown-fields  ignore unknown fields in the positions (written by a newer itam)
 
       every command:
         --debug                 log progress to stderr; show the stack trace of an internal error
@@ -209,6 +210,8 @@ public final class ItamCli {
   private static final long MAX_GENERATED_DEVICES = 5_000_000;
   private static final ImmutableSet<String> VALIDATE_VALUES =
       ImmutableSet.<String>builder().add("--library").addAll(EstateInputs.VALUED).build();
+  private static final ImmutableSet<String> DIFF_FLAGS =
+      ImmutableSet.<String>builder().addAll(COMMON_FLAGS).add("--allow-unknown-fields").build();
   private static final ImmutableSet<String> DIFF_VALUES =
       ImmutableSet.of("--format", "--width", "--output");
 
@@ -370,7 +373,7 @@ public final class ItamCli {
         return generate(arguments, out, err);
       }
       case DIFF -> {
-        Arguments arguments = Arguments.parse(DIFF, rest, COMMON_FLAGS, DIFF_VALUES);
+        Arguments arguments = Arguments.parse(DIFF, rest, DIFF_FLAGS, DIFF_VALUES);
         if (arguments.has("--help")) {
           out.print(USAGE);
           out.flush();
@@ -779,8 +782,10 @@ public final class ItamCli {
     }
 
     List<String> problems = new ArrayList<>();
-    Position before = readPosition(oldName, oldFile, problems);
-    Position after = readPosition(newName, newFile, problems);
+    PositionReader reader =
+        PositionReader.create().allowUnknownFields(a.has("--allow-unknown-fields"));
+    Position before = readPosition(reader, oldName, oldFile, problems);
+    Position after = readPosition(reader, newName, newFile, problems);
     if (before == null || after == null) {
       throw CommandException.input(problems);
     }
@@ -808,12 +813,13 @@ public final class ItamCli {
    * Reads the position document {@code file}; {@code null} when it cannot be, with the reasons
    * added to {@code problems} (the first line of a later file's reasons marked as an error too).
    */
-  private static @Nullable Position readPosition(String name, Path file, List<String> problems) {
+  private static @Nullable Position readPosition(
+      PositionReader reader, String name, Path file, List<String> problems) {
     List<String> lines = new ArrayList<>();
     Position position = null;
     try {
       checkReadable(name, file, "a position document");
-      position = PositionReader.create().read(file);
+      position = reader.read(file);
     } catch (CommandException e) {
       lines.addAll(e.lines());
     } catch (ValidationException e) {

@@ -126,6 +126,29 @@ class ItamCliDiffTest {
         itam("diff", before, dollars));
   }
 
+  /**
+   * A position written by a newer itam may carry fields this one does not know: reported by
+   * default, skipped with {@code --allow-unknown-fields}, and the diff is the same as without them.
+   */
+  @Test
+  void diff_unknownFields_reportedUnlessAllowed() throws IOException {
+    String json = Files.readString(Path.of(after), UTF_8);
+    assertTrue(json.startsWith("{\n"), json);
+    Path newer =
+        write(dir, "newer.json", "{\n  \"carbonFootprint\": {\"kg\": 12},\n" + json.substring(2));
+
+    Run strict = itam("diff", before, newer.toString());
+    assertEquals(2, strict.exit(), strict.err());
+    assertTrue(
+        strict.err().contains("  carbonFootprint: unknown field \"carbonFootprint\""),
+        strict.err());
+    assertNoStackTrace(strict.err());
+
+    Run lenient =
+        itam("diff", before, newer.toString(), "--allow-unknown-fields", "--format", "json");
+    assertEquals(new Run(0, itam("diff", before, after, "--format", "json").out(), ""), lenient);
+  }
+
   @Test
   void diff_badDocuments_exit2ListingBoth() throws IOException {
     String missing = dir.resolve("missing.json").toString();
