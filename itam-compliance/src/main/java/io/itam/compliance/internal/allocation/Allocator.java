@@ -190,15 +190,15 @@ public final class Allocator {
     return String.join(", ", models);
   }
 
+  /** An option placed for a consumer: its own, or a device its representative stands for. */
+  private record Placed(Option option, String consumer, int order, String choice) {}
+
   /**
    * Hands a pool's solution back to its members: within each class, members in canonical order take
    * the shapes in order; within each slot type, member options in canonical order take units from
    * the eligible entitlements (pinned first, then in tie-break order), and whatever is left
    * uncovered falls on the last.
    */
-  /** An option placed for a consumer: its own, or a device its representative stands for. */
-  private record Placed(Option option, String consumer, int order, String choice) {}
-
   private static List<Assignment> distribute(
       AllocationProblem problem, Pool pool, PoolSolver.Solution solution, Prices prices) {
     List<Placed> placed = new ArrayList<>();
@@ -229,7 +229,7 @@ public final class Allocator {
           }
         }
       }
-      java.util.Arrays.sort(keys);
+      Arrays.sort(keys);
       long[] counts = solution.shapeCounts()[ci];
       int shape = 0;
       long left = counts[0];
