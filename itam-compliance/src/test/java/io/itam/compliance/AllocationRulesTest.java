@@ -200,6 +200,40 @@ class AllocationRulesTest {
     }
 
     @Test
+    void cheapestEntitlementsConsumedFirst_evenWhenLaterById() {
+      Position position =
+          reconcile(
+              devices("a")
+                  .add(po("PO-1-DEAR", 1).unitPrice(eur("400")).build())
+                  .add(po("PO-2-CHEAP", 1).unitPrice(eur("100")).build()));
+      assertEquals(List.of("a←PO-2-CHEAP×1"), allocations(position));
+      assertEquals(400, position.summary().surplusValue().intValueExact());
+    }
+
+    /**
+     * A remedy price of zero (the latest purchase was free) is no price: shortfall is then counted
+     * in units, so the owned licence still covers the device rather than being kept for its value.
+     */
+    @Test
+    void zeroRemedyPrice_shortfallCountedInUnits_ownedLicenceStillCovers() {
+      Position position =
+          reconcile(
+              devices("a")
+                  .add(
+                      po("PO-BOUGHT", 1)
+                          .unitPrice(eur("100"))
+                          .validFrom(LocalDate.parse("2020-01-01"))
+                          .build())
+                  .add(
+                      po("PO-FREE", 0)
+                          .unitPrice(eur("0"))
+                          .validFrom(LocalDate.parse("2025-01-01"))
+                          .build()));
+      assertTrue(position.compliant());
+      assertEquals(List.of("a←PO-BOUGHT×1"), allocations(position));
+    }
+
+    @Test
     void tieBreak_expiringEntitlementConsumedFirst() {
       Position position =
           reconcile(
@@ -207,6 +241,16 @@ class AllocationRulesTest {
                   .add(po("PO-A-PERPETUAL", 1).build())
                   .add(po("PO-Z-TERM", 1).validUntil(LocalDate.parse("2027-03-31")).build()));
       assertEquals(List.of("a←PO-Z-TERM×1"), allocations(position));
+    }
+
+    @Test
+    void tieBreak_narrowestScopeConsumedFirst_broadRightsKeptFree() {
+      Position position =
+          reconcile(
+              devices("de1")
+                  .add(po("PO-A-GROUP", 1).scope("acme").build())
+                  .add(po("PO-B-DE", 1).scope("acme-de").build()));
+      assertEquals(List.of("de1←PO-B-DE×1"), allocations(position));
     }
 
     @Test

@@ -47,6 +47,16 @@ class BranchAndBoundTest {
   }
 
   @Test
+  void setters_rejectNegativeBudgetsAndAnIncumbentOfTheWrongLength() {
+    BranchAndBound search = new BranchAndBound(knapsack(), new int[] {0, 1, 2, 3});
+    assertThrows(IllegalArgumentException.class, () -> search.setNodeBudget(-1));
+    assertThrows(IllegalArgumentException.class, () -> search.setPivotBudgetPerNode(-1));
+    assertThrows(
+        IllegalArgumentException.class, () -> search.setIncumbent(new Rational[] {r(0), r(0)}));
+    search.setNodeBudget(0).setPivotBudgetPerNode(0);
+  }
+
+  @Test
   void solve_knapsack() {
     LinearProgram lp = knapsack();
     assertEquals(LinearProgram.Status.OPTIMAL, lp.solve().status());

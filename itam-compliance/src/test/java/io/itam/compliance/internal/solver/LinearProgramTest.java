@@ -4,6 +4,8 @@ import static io.itam.compliance.internal.solver.LinearProgram.Relation.EQ;
 import static io.itam.compliance.internal.solver.LinearProgram.Relation.GE;
 import static io.itam.compliance.internal.solver.LinearProgram.Relation.LE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -282,5 +284,56 @@ class LinearProgramTest {
         IndexOutOfBoundsException.class, () -> lp.addRow(new int[] {2}, new long[] {1}, LE, 1));
     assertThrows(IllegalArgumentException.class, () -> lp.setBounds(0, 3, 2));
     assertThrows(IndexOutOfBoundsException.class, () -> lp.setCost(5, 1));
+  }
+
+  @Test
+  void arguments_validated() {
+    assertThrows(IllegalArgumentException.class, () -> new LinearProgram(-1));
+    LinearProgram lp = new LinearProgram(2);
+    assertThrows(IllegalArgumentException.class, () -> lp.setBounds(0, 3, 2));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> lp.setBounds(0, LinearProgram.UNBOUNDED, LinearProgram.UNBOUNDED));
+    assertThrows(
+        IllegalArgumentException.class, () -> lp.addRow(new int[] {0, 1}, new long[] {1}, LE, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> lp.addRow(new int[] {0, 1}, new Rational[] {Rational.ONE}, LE, Rational.ONE));
+    Rational[] one = {Rational.ZERO};
+    assertThrows(IllegalArgumentException.class, () -> lp.isFeasible(one));
+    assertThrows(IllegalArgumentException.class, () -> lp.objective(one));
+    assertThrows(IllegalArgumentException.class, () -> lp.solve(-1));
+    assertEquals(0, lp.rowCount());
+    assertSame(lp, lp.addRow(new int[] {0, 1}, new long[] {1, 1}, LE, 4));
+    assertSame(lp, lp.addRow(new int[] {0}, new Rational[] {Rational.ONE}, GE, Rational.ONE));
+    assertEquals(2, lp.rowCount());
+    assertSame(lp, lp.setCost(1, 5));
+    assertEquals(BigInteger.valueOf(5), lp.cost(1));
+    assertEquals(BigInteger.ZERO, lp.cost(0));
+  }
+
+  private static LinearProgram oneColumn(LinearProgram.Relation relation, long rhs) {
+    return new LinearProgram(1).addRow(new int[] {0}, new long[] {1}, relation, rhs);
+  }
+
+  private static boolean feasible(LinearProgram lp, long x) {
+    return lp.isFeasible(new Rational[] {Rational.of(x)});
+  }
+
+  @Test
+  void isFeasible_checksEveryRelationAndBothBounds() {
+    assertTrue(feasible(oneColumn(LE, 2), 2));
+    assertFalse(feasible(oneColumn(LE, 2), 3));
+    assertTrue(feasible(oneColumn(GE, 2), 2));
+    assertFalse(feasible(oneColumn(GE, 2), 1));
+    assertTrue(feasible(oneColumn(EQ, 2), 2));
+    assertFalse(feasible(oneColumn(EQ, 2), 1));
+    assertFalse(feasible(oneColumn(EQ, 2), 3));
+    LinearProgram bounded = new LinearProgram(1).setBounds(0, 1, 3);
+    assertTrue(feasible(bounded, 1));
+    assertTrue(feasible(bounded, 3));
+    assertFalse(feasible(bounded, 0));
+    assertFalse(feasible(bounded, 4));
+    assertTrue(feasible(new LinearProgram(1).setBounds(0, 1, LinearProgram.UNBOUNDED), 1_000));
   }
 }

@@ -319,4 +319,36 @@ class MinCostFlowTest {
     assertThrows(IllegalStateException.class, flow::solve);
     assertThrows(IllegalStateException.class, () -> flow.addArc(0, 1, 1, 1));
   }
+
+  @Test
+  void constructorAndSupplies_validated_andSolveOnlyOnce() {
+    assertThrows(IllegalArgumentException.class, () -> new MinCostFlow(-1, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new MinCostFlow(Integer.MAX_VALUE / MinCostFlow.MAX_TIERS - 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new MinCostFlow(2, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new MinCostFlow(2, MinCostFlow.MAX_TIERS + 1));
+    MinCostFlow empty = new MinCostFlow(0, MinCostFlow.MAX_TIERS);
+    assertEquals(0, empty.nodeCount());
+    assertEquals(MinCostFlow.MAX_TIERS, empty.tiers());
+
+    MinCostFlow flow = new MinCostFlow(2, 1);
+    assertEquals(2, flow.nodeCount());
+    assertEquals(1, flow.tiers());
+    assertThrows(IllegalArgumentException.class, () -> flow.setSupply(0, MinCostFlow.INFINITE));
+    assertThrows(IllegalArgumentException.class, () -> flow.setSupply(0, -MinCostFlow.INFINITE));
+    flow.setSupply(0, MinCostFlow.INFINITE - 1);
+    flow.setSupply(0, 3);
+    flow.setSupply(1, -3);
+    assertEquals(0, flow.arcCount());
+    int arc = flow.addArc(0, 1, 5, 2);
+    assertEquals(1, flow.arcCount());
+    assertThrows(IllegalStateException.class, flow::totalCost);
+    flow.solve();
+    assertEquals(3, flow.flow(arc));
+    assertArrayEquals(new long[] {6}, flow.totalCost());
+    assertThrows(IllegalStateException.class, () -> flow.setSupply(0, 1));
+    assertThrows(IllegalStateException.class, flow::solve);
+  }
 }

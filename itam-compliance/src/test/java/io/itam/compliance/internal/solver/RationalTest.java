@@ -3,6 +3,7 @@ package io.itam.compliance.internal.solver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,5 +122,29 @@ class RationalTest {
     assertEquals(new BigDecimal("-0.67"), Rational.of(-2, 3).toBigDecimal(2));
     assertEquals(new BigDecimal("0.2"), Rational.of(1, 4).toBigDecimal(1));
     assertEquals(new BigDecimal("0.4"), Rational.of(3, 8).toBigDecimal(1));
+  }
+
+  @Test
+  void minAndMax_thisOneWhenEqual() {
+    Rational half = Rational.of(1, 2);
+    Rational alsoHalf = Rational.of(2, 4);
+    assertEquals(half, alsoHalf);
+    assertSame(half, half.min(alsoHalf));
+    assertSame(half, half.max(alsoHalf));
+    assertEquals(Rational.of(1, 3), Rational.of(1, 3).min(half));
+    assertEquals(half, Rational.of(1, 3).max(half));
+    assertEquals(half, half.max(Rational.of(-5)));
+    assertEquals(Rational.of(-5), half.min(Rational.of(-5)));
+  }
+
+  @Test
+  void subtract_exactFractionsAndIntegers() {
+    assertEquals(Rational.of(1, 2), Rational.of(5, 6).subtract(Rational.of(1, 3)));
+    assertEquals(Rational.of(-2, 3), Rational.ZERO.subtract(Rational.of(2, 3)));
+    assertEquals(Rational.of(3), Rational.of(3).subtract(Rational.ZERO));
+    assertEquals(Rational.of(-4), Rational.of(3).subtract(Rational.of(7)));
+    assertEquals(
+        Rational.of(1, 6), Rational.of(1, 2).subtractProduct(Rational.of(1, 3), Rational.ONE));
+    assertEquals(Rational.of(-18), Rational.of(3).subtractProduct(Rational.of(3), Rational.of(7)));
   }
 }
