@@ -261,6 +261,46 @@ class CountingMetricsTest {
     }
 
     @Test
+    void installationJoinsTheDeepestPoolContainingItsUnit_reasonsCountRecordsAndInstallations() {
+      Position position =
+          reconcile(
+              estate()
+                  .add(product("p"))
+                  .add(model("m", MetricType.CONCURRENT_USER))
+                  .add(
+                      new Usage(
+                          "p",
+                          3,
+                          LocalDate.parse("2026-11-01"),
+                          LocalDate.parse("2026-11-20"),
+                          "acme"))
+                  .add(
+                      new Usage(
+                          "p",
+                          2,
+                          LocalDate.parse("2026-11-02"),
+                          LocalDate.parse("2026-11-21"),
+                          "acme"))
+                  .add(
+                      new Usage(
+                          "p",
+                          4,
+                          LocalDate.parse("2026-11-01"),
+                          LocalDate.parse("2026-11-20"),
+                          "acme-de"))
+                  .add(desktop("pc1", null))
+                  .add(install("pc1", "p")));
+      assertEquals(7, required(position, "p", "m"), "acme 3 + acme-de 4");
+      String group = TestEstates.reasonsOf(position, "usage:acme");
+      assertTrue(group.contains("highest peak 3 among 2 usage records in the "), group);
+      assertTrue(group.contains(" (acme)"), group);
+      assertFalse(group.contains("installation"), group);
+      String de = TestEstates.reasonsOf(position, "usage:acme-de");
+      assertTrue(de.contains("highest peak 4 among 1 usage record in the "), de);
+      assertTrue(de.contains(" (acme-de); covers 1 installation"), de);
+    }
+
+    @Test
     void installationWithoutMeasuredUsage_isShortWithTheReason() {
       Position position =
           reconcile(
