@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Merges two PIT mutations.xml reports of the same code into one score (see TEST-STRENGTH.md).
+"""Merges two PIT mutations.xml reports of the same code into one score (see docs/test-strength.md).
 
     python3 itam-compliance/pit-merge.py FULL_RUN.xml [ADDED_TESTS_RUN.xml] [-v]
 
