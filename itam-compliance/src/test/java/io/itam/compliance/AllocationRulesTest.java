@@ -262,7 +262,9 @@ class AllocationRulesTest {
 
     @Test
     void scarceEntitlementGoesWhereNothingElseCan() {
-      // A greedy first-fit would give the group licence to de1 first and leave us1 short.
+      // The exact allocation does not depend on the ids: a greedy one that drew the group
+      // licence first for de1 would leave us1 short. (With these ids first fit happens to draw
+      // PO-DE first; FirstFitBaselineTest names them so that it does leave us1 short.)
       Position position =
           reconcile(
               devices("de1", "us1")
