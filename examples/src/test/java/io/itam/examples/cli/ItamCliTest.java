@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
@@ -15,19 +14,15 @@ import io.itam.io.text.PositionTable;
 import io.itam.model.position.Position;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +71,7 @@ class ItamCliTest {
       """;
 
   /** Six problems: an unknown field, unknown references, a bad kind, a negative quantity. */
-  private static final String BROKEN =
+  static final String BROKEN =
       """
       {
         "format": 1,
@@ -94,7 +89,7 @@ class ItamCliTest {
       }
       """;
 
-  private static final List<String> BROKEN_PROBLEMS =
+  static final List<String> BROKEN_PROBLEMS =
       List.of(
           "  colour: unknown field \"colour\"",
           "  devices[0].host: unknown device \"esx-9\"",
@@ -654,49 +649,5 @@ class ItamCliTest {
     assertEquals(
         new Run(2, "", "error: unknown option --width before the command\n" + hint),
         itam("--width", "50", "reconcile"));
-  }
-
-  // ---- the real jar --------------------------------------------------------------------------
-
-  /** Whether the jar holds the same {@code ItamCli} class as {@code classFile} (javac is exact). */
-  private static boolean sameClass(Path jar, Path classFile) throws IOException {
-    if (!Files.isRegularFile(classFile)) {
-      return true;
-    }
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      ZipEntry entry = zip.getEntry("io/itam/examples/cli/ItamCli.class");
-      if (entry == null) {
-        return false;
-      }
-      try (InputStream in = zip.getInputStream(entry)) {
-        return Arrays.equals(in.readAllBytes(), Files.readAllBytes(classFile));
-      }
-    }
-  }
-
-  @Test
-  void jar_validateBrokenFile_exits2ListingEveryProblem() throws Exception {
-    Path jar = Path.of("target", "itam.jar");
-    Path classes = Path.of("target", "classes", "io", "itam", "examples", "cli", "ItamCli.class");
-    assumeTrue(Files.isRegularFile(jar), "no " + jar + " yet: run mvn package first");
-    assumeTrue(
-        sameClass(jar, classes), jar + " is stale: its ItamCli differs from the compiled one");
-    Path estate = file("broken.json", BROKEN);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-
-    Process process =
-        new ProcessBuilder(java.toString(), "-jar", jar.toString(), "validate", estate.toString())
-            .redirectOutput(dir.resolve("stdout.txt").toFile())
-            .redirectError(dir.resolve("stderr.txt").toFile())
-            .start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not finish in 60 s");
-
-    String err = Files.readString(dir.resolve("stderr.txt"), UTF_8);
-    assertEquals(2, process.exitValue(), err);
-    assertEquals("", Files.readString(dir.resolve("stdout.txt"), UTF_8));
-    List<String> expected = new ArrayList<>();
-    expected.add("error: " + estate + ": 6 problems:");
-    expected.addAll(BROKEN_PROBLEMS);
-    assertEquals(String.join("\n", expected) + "\n", err);
   }
 }
