@@ -1,24 +1,21 @@
 package io.itam.compliance;
 
-import static io.itam.compliance.TestEstates.estate;
+import static io.itam.compliance.TestEstates.allocations;
+import static io.itam.compliance.TestEstates.devices;
 import static io.itam.compliance.TestEstates.eur;
 import static io.itam.compliance.TestEstates.install;
-import static io.itam.compliance.TestEstates.product;
+import static io.itam.compliance.TestEstates.po;
 import static io.itam.compliance.TestEstates.reconcile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.itam.model.Estate;
-import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.Device;
 import io.itam.model.inventory.Exemption;
 import io.itam.model.inventory.Installation;
 import io.itam.model.inventory.PinnedAllocation;
 import io.itam.model.position.Allocation;
 import io.itam.model.position.Position;
-import io.itam.model.terms.LicenseModel;
-import io.itam.model.terms.MetricType;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -29,28 +26,6 @@ import org.junit.jupiter.api.Test;
  * §Reconciliation).
  */
 class AllocationRulesTest {
-
-  private static Estate.Builder devices(String... ids) {
-    Estate.Builder estate =
-        estate()
-            .add(product("p"))
-            .add(LicenseModel.builder("m", "p").metric(MetricType.DEVICE).build());
-    for (String id : ids) {
-      String unit = id.startsWith("us") ? "acme-us" : "acme-de";
-      estate.add(Device.desktop(id, unit, null)).add(install(id, "p"));
-    }
-    return estate;
-  }
-
-  private static Entitlement.Builder po(String id, long quantity) {
-    return Entitlement.builder(id, "m").quantity(quantity);
-  }
-
-  private static List<String> allocations(Position position) {
-    return position.allocations().stream()
-        .map(a -> a.consumer() + "←" + a.entitlement() + "×" + a.units())
-        .toList();
-  }
 
   @Nested
   class ScopeAndValidity {

@@ -1,28 +1,23 @@
 package io.itam.compliance;
 
+import static io.itam.compliance.TestEstates.allocations;
 import static io.itam.compliance.TestEstates.assertProducts;
+import static io.itam.compliance.TestEstates.devices;
 import static io.itam.compliance.TestEstates.estate;
 import static io.itam.compliance.TestEstates.eur;
 import static io.itam.compliance.TestEstates.install;
+import static io.itam.compliance.TestEstates.po;
 import static io.itam.compliance.TestEstates.product;
-import static io.itam.compliance.TestEstates.server;
-import static io.itam.compliance.TestEstates.vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.model.Estate;
-import io.itam.model.catalog.Product;
 import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.Device;
-import io.itam.model.inventory.Installation;
 import io.itam.model.position.Position;
 import io.itam.model.terms.LicenseModel;
-import io.itam.model.terms.Metric;
 import io.itam.model.terms.MetricType;
-import io.itam.model.terms.Rights;
-import io.itam.model.terms.Virtualization;
-import io.itam.model.terms.VirtualizationMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,28 +30,6 @@ import org.junit.jupiter.api.Test;
 class FirstFitBaselineTest {
   private static final Reconciler FIRST_FIT =
       Reconciler.create(ReconcileOptions.DEFAULTS.withStrategy(AllocationStrategy.FIRST_FIT));
-
-  private static Estate.Builder devices(String... ids) {
-    Estate.Builder estate =
-        estate()
-            .add(product("p"))
-            .add(LicenseModel.builder("m", "p").metric(MetricType.DEVICE).build());
-    for (String id : ids) {
-      String unit = id.startsWith("us") ? "acme-us" : "acme-de";
-      estate.add(Device.desktop(id, unit, null)).add(install(id, "p"));
-    }
-    return estate;
-  }
-
-  private static Entitlement.Builder po(String id, long quantity) {
-    return Entitlement.builder(id, "m").quantity(quantity);
-  }
-
-  private static List<String> allocations(Position position) {
-    return position.allocations().stream()
-        .map(a -> a.consumer() + "←" + a.entitlement() + "×" + a.units())
-        .toList();
-  }
 
   @Test
   void firstFit_scarceGroupLicenceGoesToTheFirstConsumer_leavingTheOtherShort() {
@@ -132,40 +105,9 @@ class FirstFitBaselineTest {
    * is the first cover (options are in model id order: ws-dc before ws-std).
    */
   private static Estate.Builder twoHostsStandardOrDatacenter(long dcQuantity, long stdQuantity) {
-    Metric perCore =
-        Metric.builder(MetricType.CORE)
-            .minimumPerProcessor(8)
-            .minimumPerDevice(16)
-            .packSize(2)
-            .build();
-    LicenseModel std =
-        LicenseModel.builder("ws-std", "p")
-            .edition("Standard")
-            .metric(perCore)
-            .virtualization(Virtualization.of(VirtualizationMode.HOST_PER_VM_SET).withVmsPerSet(2))
-            .build();
-    LicenseModel dc =
-        LicenseModel.builder("ws-dc", "p")
-            .edition("Datacenter")
-            .metric(perCore)
-            .rights(Rights.NONE.withEditionDowngrade())
-            .build();
-    Estate.Builder estate =
-        estate()
-            .add(Product.builder("p").editions("Standard", "Datacenter").build())
-            .add(std)
-            .add(dc)
-            .add(TestEstates.entitlement("PO-DC", "ws-dc", dcQuantity))
-            .add(TestEstates.entitlement("PO-STD", "ws-std", stdQuantity));
-    for (String host : List.of("h1", "h2")) {
-      estate.add(server(host, 1, 16));
-      for (int i = 0; i < 4; i++) {
-        estate
-            .add(vm(host + "v" + i, host, 2))
-            .add(Installation.of(host + "v" + i, "p").withEdition("Standard"));
-      }
-    }
-    return estate;
+    return TestEstates.twoHostsStandardOrDatacenter()
+        .add(TestEstates.entitlement("PO-DC", "ws-dc", dcQuantity))
+        .add(TestEstates.entitlement("PO-STD", "ws-std", stdQuantity));
   }
 
   @Test

@@ -2,24 +2,13 @@ package io.itam.compliance;
 
 import static io.itam.compliance.TestEstates.assertProducts;
 import static io.itam.compliance.TestEstates.entitlement;
-import static io.itam.compliance.TestEstates.estate;
-import static io.itam.compliance.TestEstates.server;
-import static io.itam.compliance.TestEstates.vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.model.Estate;
-import io.itam.model.catalog.Product;
-import io.itam.model.inventory.Installation;
 import io.itam.model.position.Position;
 import io.itam.model.position.SolverNote;
-import io.itam.model.terms.LicenseModel;
-import io.itam.model.terms.Metric;
-import io.itam.model.terms.MetricType;
-import io.itam.model.terms.Rights;
-import io.itam.model.terms.Virtualization;
-import io.itam.model.terms.VirtualizationMode;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,40 +29,10 @@ class IntegerProgrammeTest {
    * everything (1.5 hosts on Datacenter, 0.5 on Standard), the integer optimum does not.
    */
   private static Estate twoHosts() {
-    Metric perCore =
-        Metric.builder(MetricType.CORE)
-            .minimumPerProcessor(8)
-            .minimumPerDevice(16)
-            .packSize(2)
-            .build();
-    LicenseModel std =
-        LicenseModel.builder("ws-std", "p")
-            .edition("Standard")
-            .metric(perCore)
-            .virtualization(Virtualization.of(VirtualizationMode.HOST_PER_VM_SET).withVmsPerSet(2))
-            .build();
-    LicenseModel dc =
-        LicenseModel.builder("ws-dc", "p")
-            .edition("Datacenter")
-            .metric(perCore)
-            .rights(Rights.NONE.withEditionDowngrade())
-            .build();
-    Estate.Builder estate =
-        estate()
-            .add(Product.builder("p").editions("Standard", "Datacenter").build())
-            .add(std)
-            .add(dc)
-            .add(entitlement("PO-DC", "ws-dc", 24, "700.00"))
-            .add(entitlement("PO-STD", "ws-std", 24, "120.00"));
-    for (String host : List.of("h1", "h2")) {
-      estate.add(server(host, 1, 16));
-      for (int i = 0; i < 4; i++) {
-        estate
-            .add(vm(host + "v" + i, host, 2))
-            .add(Installation.of(host + "v" + i, "p").withEdition("Standard"));
-      }
-    }
-    return estate.build();
+    return TestEstates.twoHostsStandardOrDatacenter()
+        .add(entitlement("PO-DC", "ws-dc", 24, "700.00"))
+        .add(entitlement("PO-STD", "ws-std", 24, "120.00"))
+        .build();
   }
 
   @Test

@@ -15,6 +15,12 @@ import io.itam.model.position.LicensePosition;
 import io.itam.model.position.Position;
 import io.itam.model.position.ProductPosition;
 import io.itam.model.position.Shortfall;
+import io.itam.model.terms.LicenseModel;
+import io.itam.model.terms.Metric;
+import io.itam.model.terms.MetricType;
+import io.itam.model.terms.Rights;
+import io.itam.model.terms.Virtualization;
+import io.itam.model.terms.VirtualizationMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -133,6 +139,75 @@ final class TestEstates {
       fail("no rows for consumer " + consumer + ": " + position);
     }
     return text;
+  }
+
+  /**
+   * Product {@code p} with the per-device model {@code m}, and a desktop with {@code p} installed
+   * for each id: in acme-us when the id starts with {@code us}, else in acme-de.
+   */
+  static Estate.Builder devices(String... ids) {
+    Estate.Builder estate =
+        estate()
+            .add(product("p"))
+            .add(LicenseModel.builder("m", "p").metric(MetricType.DEVICE).build());
+    for (String id : ids) {
+      String unit = id.startsWith("us") ? "acme-us" : "acme-de";
+      estate.add(Device.desktop(id, unit, null)).add(install(id, "p"));
+    }
+    return estate;
+  }
+
+  /** An entitlement of model {@code m} (see {@link #devices}). */
+  static Entitlement.Builder po(String id, long quantity) {
+    return Entitlement.builder(id, "m").quantity(quantity);
+  }
+
+  /** The position's allocations as {@code consumer←entitlement×units}, in order. */
+  static List<String> allocations(Position position) {
+    return position.allocations().stream()
+        .map(a -> a.consumer() + "←" + a.entitlement() + "×" + a.units())
+        .toList();
+  }
+
+  /**
+   * Windows Server {@code p} in editions Standard and Datacenter, licensed per core (8 per
+   * processor, 16 per server, packs of 2): Standard ({@code ws-std}) per set of 2 VMs on the host
+   * (WS-04, WS-E10), Datacenter ({@code ws-dc}) with edition downgrade, unlimited VMs (WS-05). Two
+   * hosts h1, h2 of 1 CPU × 16 cores, each with 4 VMs of 2 vCPUs running Standard: a host needs
+   * Datacenter 16 or Standard 32 cores. No entitlements.
+   */
+  static Estate.Builder twoHostsStandardOrDatacenter() {
+    Metric perCore =
+        Metric.builder(MetricType.CORE)
+            .minimumPerProcessor(8)
+            .minimumPerDevice(16)
+            .packSize(2)
+            .build();
+    Estate.Builder estate =
+        estate()
+            .add(Product.builder("p").editions("Standard", "Datacenter").build())
+            .add(
+                LicenseModel.builder("ws-std", "p")
+                    .edition("Standard")
+                    .metric(perCore)
+                    .virtualization(
+                        Virtualization.of(VirtualizationMode.HOST_PER_VM_SET).withVmsPerSet(2))
+                    .build())
+            .add(
+                LicenseModel.builder("ws-dc", "p")
+                    .edition("Datacenter")
+                    .metric(perCore)
+                    .rights(Rights.NONE.withEditionDowngrade())
+                    .build());
+    for (String host : List.of("h1", "h2")) {
+      estate.add(server(host, 1, 16));
+      for (int i = 0; i < 4; i++) {
+        estate
+            .add(vm(host + "v" + i, host, 2))
+            .add(Installation.of(host + "v" + i, "p").withEdition("Standard"));
+      }
+    }
+    return estate;
   }
 
   static void assertProducts(Position position, List<String> expected) {
