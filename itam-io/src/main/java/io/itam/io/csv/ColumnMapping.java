@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableSortedMap;
+import io.itam.io.internal.JsonFile;
 import io.itam.model.Problem;
 import io.itam.model.ValidationException;
 import java.io.IOException;

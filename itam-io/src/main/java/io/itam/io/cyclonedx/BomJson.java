@@ -1,6 +1,7 @@
 package io.itam.io.cyclonedx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.itam.io.internal.JsonFile;
 import io.itam.model.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.itam.io.cyclonedx;
+package io.itam.io.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -17,9 +17,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small JSON file (a mapping) read as a tree, its syntax errors reported with line and column.
+ * A small JSON file (a CSV column mapping, a SWID product mapping, a CycloneDX BOM) read as a tree,
+ * its syntax errors reported with line and column. Internal to itam-io: its package is not
+ * exported.
  */
-final class JsonFile {
+public final class JsonFile {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
@@ -40,7 +42,7 @@ final class JsonFile {
   private JsonFile() {}
 
   /** The document in {@code bytes}, or {@code null} with a problem when it is not JSON. */
-  static @Nullable JsonNode parse(byte[] bytes, String source, List<Problem> problems) {
+  public static @Nullable JsonNode parse(byte[] bytes, String source, List<Problem> problems) {
     try {
       JsonNode root = MAPPER.readTree(bytes);
       if (root == null || root.isMissingNode()) {
