@@ -2,6 +2,7 @@ package io.itam.io.report;
 
 import static java.util.Objects.requireNonNull;
 
+import io.itam.io.internal.RemedyText;
 import io.itam.model.position.Accounting;
 import io.itam.model.position.Allocation;
 import io.itam.model.position.Exempt;
@@ -455,23 +456,7 @@ public final class PositionHtml {
             ? ""
             : p.licenseModel() == null ? "no licence model covers it" : NONE;
       }
-      String text;
-      if (remedy.packs() == remedy.units()) {
-        text = "buy " + remedy.units();
-      } else if (remedy.units() % remedy.packs() == 0) {
-        text =
-            "buy "
-                + remedy.packs()
-                + " × "
-                + remedy.units() / remedy.packs()
-                + "-pack = "
-                + remedy.units();
-      } else {
-        text = "buy " + count(remedy.packs(), "pack", "packs") + " = " + remedy.units();
-      }
-      return remedy.licenseModel().equals(p.licenseModel())
-          ? text
-          : text + " of " + remedy.licenseModel();
+      return RemedyText.of(remedy, p.licenseModel());
     }
 
     private String productWhy(ProductPosition p) {

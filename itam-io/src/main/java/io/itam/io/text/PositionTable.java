@@ -3,6 +3,7 @@ package io.itam.io.text;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.itam.io.internal.RemedyText;
 import io.itam.model.Money;
 import io.itam.model.position.Accounting;
 import io.itam.model.position.Allocation;
@@ -286,23 +287,7 @@ public final class PositionTable {
       if (remedy == null) {
         return p.shortfall() == 0 ? "" : NONE;
       }
-      String text;
-      if (remedy.packs() == remedy.units()) {
-        text = "buy " + remedy.units();
-      } else if (remedy.units() % remedy.packs() == 0) {
-        text =
-            "buy "
-                + remedy.packs()
-                + " × "
-                + remedy.units() / remedy.packs()
-                + "-pack = "
-                + remedy.units();
-      } else {
-        text = "buy " + count(remedy.packs(), "pack", "packs") + " = " + remedy.units();
-      }
-      return remedy.licenseModel().equals(p.licenseModel())
-          ? text
-          : text + " of " + remedy.licenseModel();
+      return RemedyText.of(remedy, p.licenseModel());
     }
 
     private TextTable<Shortfall> shortfalls() {
