@@ -3,7 +3,6 @@ package io.itam.compliance.internal.allocation;
 import com.google.common.collect.ImmutableList;
 import io.itam.model.position.SolverNote;
 import java.util.List;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 public final class Allocation {
   private final ImmutableList<Assignment> inPoolOrder;
   private final ImmutableList<SolverNote> notes;
-  private final Function<List<Assignment>, List<Assignment>> canonicalOrder;
   private volatile @Nullable ImmutableList<Assignment> inCanonicalOrder;
 
   /**
@@ -27,15 +25,10 @@ public final class Allocation {
    *
    * @param inPoolOrder the chosen options, pool after pool
    * @param notes pools finished by a heuristic
-   * @param canonicalOrder sorts assignments into the canonical order
    */
-  Allocation(
-      List<Assignment> inPoolOrder,
-      List<SolverNote> notes,
-      Function<List<Assignment>, List<Assignment>> canonicalOrder) {
+  Allocation(List<Assignment> inPoolOrder, List<SolverNote> notes) {
     this.inPoolOrder = ImmutableList.copyOf(inPoolOrder);
     this.notes = ImmutableList.copyOf(notes);
-    this.canonicalOrder = canonicalOrder;
   }
 
   /** The chosen options in canonical order: by licence model id, consumer, first fact. */
@@ -45,7 +38,7 @@ public final class Allocation {
       synchronized (this) {
         sorted = inCanonicalOrder;
         if (sorted == null) {
-          sorted = ImmutableList.copyOf(canonicalOrder.apply(inPoolOrder));
+          sorted = ImmutableList.copyOf(Allocator.inPositionOrder(inPoolOrder));
           inCanonicalOrder = sorted;
         }
       }

@@ -90,14 +90,14 @@ public final class Allocator {
                 solution.objective().subtract(bound)));
       }
     }
-    return new Allocation(assignments, notes, Allocator::inPositionOrder);
+    return new Allocation(assignments, notes);
   }
 
   /**
    * The assignments sorted by licence model id, consumer and canonical order, the order of the
    * position's rows.
    */
-  private static List<Assignment> inPositionOrder(List<Assignment> assignments) {
+  static List<Assignment> inPositionOrder(List<Assignment> assignments) {
     return sortedByModelConsumerOrder(
         assignments, a -> a.option().model().id(), Assignment::consumer, Assignment::order);
   }
