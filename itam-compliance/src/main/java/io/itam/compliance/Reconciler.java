@@ -6,6 +6,10 @@ import io.itam.compliance.internal.Cancellation;
 import io.itam.compliance.internal.allocation.Allocation;
 import io.itam.compliance.internal.allocation.Allocator;
 import io.itam.compliance.internal.demand.Demand;
+import io.itam.compliance.internal.eligibility.Eligibility;
+import io.itam.compliance.internal.eligibility.SlotTypes;
+import io.itam.compliance.internal.facts.Facts;
+import io.itam.compliance.internal.facts.RecordColumns;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.compliance.internal.index.Prices;
 import io.itam.compliance.internal.position.PositionAssembler;
@@ -129,21 +133,21 @@ public final class Reconciler {
         options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
     Allocation allocation;
     Demand demand;
-    EstateIndex index;
     Prices prices;
     try {
       Cancellation.check();
       progress.phase("index");
-      index = EstateIndex.of(estate, asOf);
+      EstateIndex index = EstateIndex.of(estate, asOf);
+      Facts facts = Facts.of(index, RecordColumns.of(estate, index));
       Cancellation.check();
       progress.phase("demand");
-      demand = Demand.of(index, !options.referenceEngine(), executor);
+      SlotTypes types = new SlotTypes(index, new Eligibility(index));
+      demand = Demand.of(index, facts, types, options.referenceEngine());
       prices = new Prices(index);
       Cancellation.check();
       progress.phase("allocate");
       boolean firstFit = options.strategy() == AllocationStrategy.FIRST_FIT;
-      allocation =
-          Allocator.allocate(index, demand, prices, options.nodeBudget(), firstFit, executor);
+      allocation = Allocator.allocate(demand, prices, options.nodeBudget(), firstFit, executor);
     } finally {
       if (executor != null) {
         executor.shutdownNow();
@@ -151,15 +155,14 @@ public final class Reconciler {
     }
     Cancellation.check();
     progress.phase("position");
-    Position position =
-        PositionAssembler.assemble(index, demand, allocation, prices, options.detail());
+    Position position = PositionAssembler.assemble(demand, allocation, prices, options.detail());
     if (log.isDebugEnabled()) {
       log.debug(
-          "reconciled {} records ({} facts, {} options) as of {} in {} ms with {} threads: {}"
-              + " shortfall rows",
+          "reconciled {} records ({} facts, {} demand classes) as of {} in {} ms with {} threads:"
+              + " {} shortfall rows",
           estate.recordCount(),
           demand.facts().size(),
-          demand.options().size(),
+          demand.classes().size(),
           asOf,
           (System.nanoTime() - start) / 1_000_000,
           options.threads(),

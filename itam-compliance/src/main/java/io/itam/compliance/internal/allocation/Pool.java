@@ -1,5 +1,6 @@
 package io.itam.compliance.internal.allocation;
 
+import io.itam.compliance.internal.demand.DemandClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,27 +19,19 @@ final class Pool {
   /** Canonical position: the lowest member order (computed once the classes are complete). */
   int order() {
     if (order < 0) {
-      order = lowestOrder();
+      int min = Integer.MAX_VALUE;
+      for (DemandClass c : classes) {
+        min = Math.min(min, c.order(0));
+      }
+      order = min;
     }
     return order;
   }
 
-  private int lowestOrder() {
-    int min = Integer.MAX_VALUE;
-    for (DemandClass c : classes) {
-      for (Member m : c.members) {
-        min = Math.min(min, m.order);
-      }
-    }
-    return min;
-  }
-
   boolean truncated() {
     for (DemandClass c : classes) {
-      for (Member m : c.members) {
-        if (m.truncated) {
-          return true;
-        }
+      if (c.truncated()) {
+        return true;
       }
     }
     return false;

@@ -1,5 +1,8 @@
 package io.itam.compliance.internal.allocation;
 
+import io.itam.compliance.internal.demand.DemandClass;
+import io.itam.compliance.internal.demand.Shape;
+import io.itam.compliance.internal.eligibility.SlotTypes;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.compliance.internal.index.Prices;
 import io.itam.compliance.internal.solver.BranchAndBound;
@@ -140,7 +143,7 @@ final class PoolSolver {
     List<BigDecimal> remedies = new ArrayList<>();
     boolean allPriced = true;
     for (int t : types) {
-      BigDecimal price = prices.remedyPrice(problem.types.get(t).model);
+      BigDecimal price = prices.remedyPrice(problem.types.get(t).licenseModel);
       allPriced &= price != null && price.signum() > 0;
       remedies.add(price);
     }
@@ -157,8 +160,8 @@ final class PoolSolver {
     // Demand of the classes with a single shape is fixed.
     fixedDemand = new long[types.length];
     for (DemandClass c : pool.classes) {
-      if (c.shapes.size() == 1) {
-        Shape shape = c.shapes.get(0);
+      if (c.shapes().size() == 1) {
+        Shape shape = c.shapes().get(0);
         for (int s = 0; s < shape.types().length; s++) {
           int t = localType.get(shape.types()[s]);
           fixedDemand[t] =
@@ -176,8 +179,8 @@ final class PoolSolver {
   private Solution solve() {
     boolean network = true;
     for (DemandClass c : pool.classes) {
-      if (c.shapes.size() > 1) {
-        for (Shape shape : c.shapes) {
+      if (c.shapes().size() > 1) {
+        for (Shape shape : c.shapes()) {
           network &= shape.isSingleUnit();
         }
       }
@@ -205,15 +208,15 @@ final class PoolSolver {
     long[] demand = fixedDemand.clone();
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
-      if (c.shapes.size() == 1) {
+      if (c.shapes().size() == 1) {
         continue;
       }
       if (counts == null) {
         free.add(ci);
         continue;
       }
-      for (int s = 0; s < c.shapes.size(); s++) {
-        Shape shape = c.shapes.get(s);
+      for (int s = 0; s < c.shapes().size(); s++) {
+        Shape shape = c.shapes().get(s);
         for (int i = 0; i < shape.types().length; i++) {
           int t = localType.get(shape.types()[i]);
           demand[t] = Math.addExact(demand[t], Math.multiplyExact(counts[ci][s], shape.units()[i]));
@@ -228,7 +231,7 @@ final class PoolSolver {
     int[][] allocArcs = new int[types.length][];
     int[] shortArcs = new int[types.length];
     for (int t = 0; t < types.length; t++) {
-      SlotType type = problem.types.get(types[t]);
+      SlotTypes.SlotType type = problem.types.get(types[t]);
       flow.setSupply(t, demand[t]);
       total = Math.addExact(total, demand[t]);
       allocArcs[t] = new int[type.entitlements.length];
@@ -256,9 +259,9 @@ final class PoolSolver {
       DemandClass c = pool.classes.get(free.get(k));
       flow.setSupply(classBase + k, c.size());
       total = Math.addExact(total, c.size());
-      int[] arcs = new int[c.shapes.size()];
+      int[] arcs = new int[c.shapes().size()];
       for (int s = 0; s < arcs.length; s++) {
-        int t = localType.get(c.shapes.get(s).types()[0]);
+        int t = localType.get(c.shapes().get(s).types()[0]);
         arcs[s] = flow.addArc(classBase + k, t, MinCostFlow.INFINITE, 0, 0, 0, 0);
       }
       classArcs.add(arcs);
@@ -269,8 +272,8 @@ final class PoolSolver {
     long[][] split = new long[pool.classes.size()][];
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
-      split[ci] = new long[c.shapes.size()];
-      if (c.shapes.size() == 1) {
+      split[ci] = new long[c.shapes().size()];
+      if (c.shapes().size() == 1) {
         split[ci][0] = c.size();
       } else if (counts != null) {
         split[ci] = counts[ci].clone();
@@ -315,10 +318,10 @@ final class PoolSolver {
     long[][] split = new long[pool.classes.size()][];
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
-      split[ci] = new long[c.shapes.size()];
+      split[ci] = new long[c.shapes().size()];
       long left = c.size();
-      for (int s = 0; s < c.shapes.size() && left > 0; s++) {
-        Shape shape = c.shapes.get(s);
+      for (int s = 0; s < c.shapes().size() && left > 0; s++) {
+        Shape shape = c.shapes().get(s);
         long fits = left;
         for (int i = 0; i < shape.types().length; i++) {
           long available = available(shape.types()[i], remaining);
@@ -332,7 +335,7 @@ final class PoolSolver {
         }
       }
       if (left > 0) {
-        take(c.shapes.get(0), left, remaining, allocated, shortfall);
+        take(c.shapes().get(0), left, remaining, allocated, shortfall);
         split[ci][0] += left;
       }
     }
@@ -381,7 +384,7 @@ final class PoolSolver {
       Map<Integer, Long> shortfall) {
     for (int i = 0; i < shape.types().length; i++) {
       int t = shape.types()[i];
-      SlotType type = problem.types.get(t);
+      SlotTypes.SlotType type = problem.types.get(t);
       long need = Math.multiplyExact(members, shape.units()[i]);
       long[] units = allocated.get(t);
       for (int j = 0; j < type.entitlements.length && need > 0; j++) {
@@ -397,7 +400,7 @@ final class PoolSolver {
     }
   }
 
-  private static long pinCost(SlotType type, int j) {
+  private static long pinCost(SlotTypes.SlotType type, int j) {
     return type.pinnedConsumer && !type.preferred[j] ? 1 : 0;
   }
 
@@ -414,8 +417,8 @@ final class PoolSolver {
     Columns() {
       for (int ci = 0; ci < pool.classes.size(); ci++) {
         DemandClass c = pool.classes.get(ci);
-        if (c.shapes.size() > 1) {
-          for (int s = 0; s < c.shapes.size(); s++) {
+        if (c.shapes().size() > 1) {
+          for (int s = 0; s < c.shapes().size(); s++) {
             y.add(new int[] {ci, s});
           }
         }
@@ -452,8 +455,8 @@ final class PoolSolver {
       long[][] counts = new long[pool.classes.size()][];
       for (int ci = 0; ci < pool.classes.size(); ci++) {
         DemandClass c = pool.classes.get(ci);
-        counts[ci] = new long[c.shapes.size()];
-        if (c.shapes.size() == 1) {
+        counts[ci] = new long[c.shapes().size()];
+        if (c.shapes().size() == 1) {
           counts[ci][0] = c.size();
         }
       }
@@ -487,7 +490,7 @@ final class PoolSolver {
     BigInteger[] zeroU = new BigInteger[types.length];
     java.util.Arrays.fill(zeroU, BigInteger.ZERO);
     for (int t = 0; t < types.length; t++) {
-      SlotType type = problem.types.get(types[t]);
+      SlotTypes.SlotType type = problem.types.get(types[t]);
       none[t] = new BigInteger[type.entitlements.length];
       pins[t] = new BigInteger[type.entitlements.length];
       values[t] = new BigInteger[type.entitlements.length];
@@ -592,8 +595,8 @@ final class PoolSolver {
     // Each multi-shape class splits its members over its shapes.
     int y = 0;
     for (DemandClass c : pool.classes) {
-      if (c.shapes.size() > 1) {
-        int[] cols = new int[c.shapes.size()];
+      if (c.shapes().size() > 1) {
+        int[] cols = new int[c.shapes().size()];
         long[] ones = new long[cols.length];
         for (int s = 0; s < cols.length; s++) {
           cols[s] = y + s;
@@ -611,7 +614,7 @@ final class PoolSolver {
       }
       coefficients.put(columns.uBase + t, 1L);
       for (int i = 0; i < columns.y.size(); i++) {
-        Shape shape = pool.classes.get(columns.y.get(i)[0]).shapes.get(columns.y.get(i)[1]);
+        Shape shape = pool.classes.get(columns.y.get(i)[0]).shapes().get(columns.y.get(i)[1]);
         long units = 0;
         for (int s = 0; s < shape.types().length; s++) {
           if (shape.types()[s] == types[t]) {
@@ -635,7 +638,7 @@ final class PoolSolver {
       }
       List<Integer> cols = new ArrayList<>();
       for (int t = 0; t < types.length; t++) {
-        SlotType type = problem.types.get(types[t]);
+        SlotTypes.SlotType type = problem.types.get(types[t]);
         for (int j = 0; j < type.entitlements.length; j++) {
           if (localEntitlement.get(type.entitlements[j]) == e) {
             cols.add(columns.x[t][j]);
@@ -690,12 +693,12 @@ final class PoolSolver {
     long[][] cheapest = new long[pool.classes.size()][];
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
-      cheapest[ci] = new long[c.shapes.size()];
+      cheapest[ci] = new long[c.shapes().size()];
       BigInteger best = null;
       int choice = 0;
-      for (int s = 0; s < c.shapes.size(); s++) {
+      for (int s = 0; s < c.shapes().size(); s++) {
         BigInteger cost = BigInteger.ZERO;
-        Shape shape = c.shapes.get(s);
+        Shape shape = c.shapes().get(s);
         for (int i = 0; i < shape.types().length; i++) {
           cost =
               cost.add(
@@ -720,7 +723,7 @@ final class PoolSolver {
     if (root.isOptimal()) {
       long[][] rounded = new long[pool.classes.size()][];
       for (int ci = 0; ci < pool.classes.size(); ci++) {
-        rounded[ci] = new long[pool.classes.get(ci).shapes.size()];
+        rounded[ci] = new long[pool.classes.get(ci).shapes().size()];
         if (rounded[ci].length == 1) {
           rounded[ci][0] = pool.classes.get(ci).size();
         }
@@ -776,7 +779,7 @@ final class PoolSolver {
     Rational[] values = columns.values(solution);
     Rational total = Rational.ZERO;
     for (int t = 0; t < types.length; t++) {
-      SlotType type = problem.types.get(types[t]);
+      SlotTypes.SlotType type = problem.types.get(types[t]);
       total = total.add(values[columns.uBase + t].multiply(Rational.of(b1.multiply(weight[t]))));
       for (int j = 0; j < columns.x[t].length; j++) {
         int e = localEntitlement.get(type.entitlements[j]);
@@ -804,7 +807,7 @@ final class PoolSolver {
       if (units == 0) {
         continue;
       }
-      LicenseModel model = problem.types.get(types[t]).model;
+      LicenseModel model = problem.types.get(types[t]).licenseModel;
       BigDecimal price = priced ? prices.remedyPrice(model) : BigDecimal.ONE;
       total = total.add(price.multiply(BigDecimal.valueOf(units)));
     }

@@ -1,6 +1,7 @@
 package io.itam.compliance.internal.demand;
 
 import com.google.common.collect.ImmutableList;
+import io.itam.compliance.internal.facts.Fact;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.catalog.Product;
 import io.itam.model.catalog.ProductVersion;
@@ -52,30 +53,38 @@ public final class Coverage {
     }
   }
 
-  /** Checks whether {@code model} covers {@code fact}. */
-  public static Result check(Fact fact, LicenseModel model, EstateIndex index) {
+  /**
+   * Checks whether {@code model} covers a record of {@code kind} of {@code productId} with {@code
+   * version} and {@code edition} (both {@code null} for access and usage records).
+   */
+  public static Result check(
+      Fact.Kind kind,
+      String productId,
+      @Nullable String version,
+      @Nullable String edition,
+      LicenseModel model,
+      EstateIndex index) {
     List<String> rights = new ArrayList<>();
-    boolean direct = fact.product().equals(model.product());
+    boolean direct = productId.equals(model.product());
     if (!direct) {
-      if (!index.closure(model.product()).contains(fact.product())) {
+      if (!index.closure(model.product()).contains(productId)) {
         return Result.refused(
-            "model " + model.id() + " licenses " + model.product() + ", not " + fact.product());
+            "model " + model.id() + " licenses " + model.product() + ", not " + productId);
       }
     }
-    if (fact.kind() != Fact.Kind.INSTALLATION) {
+    if (kind != Fact.Kind.INSTALLATION) {
       return new Result(true, ImmutableList.copyOf(rights), null, null);
     }
-    Product product = index.product(fact.product());
+    Product product = index.product(productId);
     if (direct) {
-      String refusal = checkEdition(fact.edition(), model, product, rights);
+      String refusal = checkEdition(edition, model, product, rights);
       if (refusal != null) {
         return Result.refused(refusal);
       }
     }
     LocalDate[] maintenance = new LocalDate[1];
     String refusal =
-        checkVersion(
-            fact.version(), product, model, index.product(model.product()), rights, maintenance);
+        checkVersion(version, product, model, index.product(model.product()), rights, maintenance);
     if (refusal != null) {
       return Result.refused(refusal);
     }

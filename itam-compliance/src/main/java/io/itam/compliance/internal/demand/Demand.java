@@ -1,274 +1,97 @@
 package io.itam.compliance.internal.demand;
 
-import com.google.common.collect.ImmutableList;
+import io.itam.compliance.internal.Cancellation;
+import io.itam.compliance.internal.eligibility.SlotTypes;
+import io.itam.compliance.internal.facts.Fact;
+import io.itam.compliance.internal.facts.Facts;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.Problem;
 import io.itam.model.ValidationException;
-import io.itam.model.position.Exempt;
-import io.itam.model.position.Rejected;
 import io.itam.model.terms.LicenseModel;
-import io.itam.model.terms.MetricType;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Step 1 of the reconciliation (design §Reconciliation): for every fact and every licence model
- * that could cover it, the options the model's metric offers and the units each needs. Facts that
- * no option covers are kept with the reasons: an installation nobody can license is a shortfall; an
- * access or usage record no model counts does not count.
+ * Steps 2 and 3 of the reconciliation (design §Reconciliation): for every fact and every licence
+ * model that could cover it, the options the model's metric offers; the facts options tie together
+ * (members); the ways to cover each member, by shape; and members with equal shapes gathered into
+ * {@link DemandClass demand classes}.
+ *
+ * <p>The fast engine works a family out from its facts' record keys: in a local family (see {@link
+ * Families}) a device's or user's demand is known from its records and unit class, so consumers
+ * with equal ones share one representative, and only representatives get options; elsewhere the
+ * rules offer options for every consumer and members whose option structure is equal up to names
+ * share one. The reference engine ({@code reference}) works out every member on its own, counting
+ * its options as people read them. Both give the same classes.
+ *
+ * <p>Facts no option covers are kept: an installation nobody can license is a shortfall; an access
+ * or usage record no model counts does not count.
  */
 public final class Demand {
-  private static final Comparator<Option> OPTION_ORDER =
-      Comparator.comparing((Option o) -> o.model().id())
-          .thenComparing(Option::consumer)
-          .thenComparingInt(o -> o.factCount() == 0 ? -1 : o.fact(0));
+  /** Most search nodes when enumerating the ways to cover one member. */
+  public static final int COVER_BUDGET = 20_000;
 
-  /**
-   * An installation no licence model can cover.
-   *
-   * @param fact the installation
-   * @param reason why no model covers it
-   */
-  public record Uncoverable(Fact fact, String reason) {}
+  final EstateIndex index;
+  final Facts facts;
+  final RuleContext context;
+  final Families families;
+  final SlotTypes types;
+  final Refusals refusals = new Refusals();
+  final boolean[] optionalProduct;
+  final boolean[] localFamily;
+  final List<DemandClass> classes = new ArrayList<>();
+  final boolean[] inMember;
+  final boolean[] skipped;
 
-  /** What the coverage of a fact by a model depends on. */
-  private record CoverageKey(
-      String model,
-      Fact.Kind kind,
-      String product,
-      @org.jspecify.annotations.Nullable String version,
-      @org.jspecify.annotations.Nullable String edition) {}
-
-  private final ImmutableList<Fact> facts;
-  private final boolean[] optional;
-  private final boolean[] coverable;
-  private final ImmutableList<Option> options;
-  private final ImmutableList<Uncoverable> uncoverable;
-  private final ImmutableList<Rejected> rejected;
-  private final ImmutableList<Exempt> exempt;
-  private final Consumption consumption;
-  private final int[] representativeOf;
-  private final Map<InstanceKey, List<Instance>> instances;
-  private final Families families;
-
-  private Demand(
-      List<Fact> facts,
-      boolean[] optional,
-      boolean[] coverable,
-      List<Option> options,
-      List<Uncoverable> uncoverable,
-      List<Rejected> rejected,
-      Consumption consumption,
-      int[] representativeOf,
-      Map<InstanceKey, List<Instance>> instances,
-      Families families) {
-    this.facts = ImmutableList.copyOf(facts);
-    this.optional = optional;
-    this.coverable = coverable;
-    this.options = ImmutableList.copyOf(options);
-    for (int i = 0; i < this.options.size(); i++) {
-      this.options.get(i).index(i);
-    }
-    this.uncoverable = ImmutableList.copyOf(uncoverable);
-    this.rejected = ImmutableList.copyOf(rejected);
-    this.exempt = consumption.exempt();
-    this.consumption = consumption;
-    this.representativeOf = representativeOf;
-    this.instances = instances;
-    this.families = families;
+  private Demand(EstateIndex index, Facts facts, SlotTypes types) {
+    this.index = index;
+    this.facts = facts;
+    this.types = types;
+    this.context = new RuleContext(index, facts, CoverageTable.of(index, facts));
+    this.families = new Families(index);
+    this.optionalProduct = optionalProducts(index);
+    this.localFamily = new boolean[families.count()];
+    this.inMember = new boolean[facts.size()];
+    this.skipped = new boolean[facts.size()];
   }
 
   /**
-   * A device that needs exactly the licences of the representative device it stands with: same
-   * records of a per-device family, same organisation unit.
+   * The demand of {@code facts}.
    *
-   * @param device the device
-   * @param firstFact its first fact in the family, its canonical position
+   * @param reference work out every member on its own (the reference engine)
+   * @throws ValidationException when a licence count exceeds what a {@code long} holds
    */
-  public record Instance(String device, int firstFact) {}
-
-  /** Computes the demand of {@code index}'s estate, evaluating equal devices once. */
-  public static Demand of(EstateIndex index) {
-    return of(index, true);
-  }
-
-  /**
-   * Computes the demand of {@code index}'s estate.
-   *
-   * @param aggregate evaluate devices with equal records in a per-device family once (the fast
-   *     engine); {@code false} evaluates every device (the reference engine)
-   */
-  public static Demand of(EstateIndex index, boolean aggregate) {
-    return of(index, aggregate, null);
-  }
-
-  /**
-   * Computes the demand of {@code index}'s estate, evaluating the licence models on {@code
-   * executor} ({@code null}: on the calling thread). The result does not depend on it.
-   *
-   * @param aggregate evaluate devices with equal records in a per-device family once (the fast
-   *     engine); {@code false} evaluates every device (the reference engine)
-   */
-  public static Demand of(
-      EstateIndex index,
-      boolean aggregate,
-      java.util.concurrent.@org.jspecify.annotations.Nullable Executor executor) {
-    Consumption consumption = Consumption.of(index);
-    List<Fact> facts = consumption.facts();
-    Families families = Families.of(index);
-    int[] representativeOf = new int[facts.size()];
-    for (int f = 0; f < representativeOf.length; f++) {
-      representativeOf[f] = f;
-    }
-    Map<InstanceKey, List<Instance>> instances = new HashMap<>();
-    if (aggregate) {
-      aggregate(facts, families, representativeOf, instances);
-    }
-
-    Map<MetricType, MetricEvaluator> evaluators = new EnumMap<>(MetricType.class);
-    evaluators.put(MetricType.INSTALLATION, new InstallationMetric());
-    evaluators.put(MetricType.DEVICE, new DeviceMetric());
-    evaluators.put(MetricType.USER, new UserMetric());
-    evaluators.put(MetricType.CONCURRENT_USER, new ConcurrentUserMetric());
-    evaluators.put(MetricType.CAPACITY, new CapacityMetric());
-    evaluators.put(MetricType.SITE, new SiteMetric());
-    HardwareMetric hardware = new HardwareMetric();
-    evaluators.put(MetricType.PROCESSOR, hardware);
-    evaluators.put(MetricType.CORE, hardware);
-    evaluators.put(MetricType.PVU, hardware);
-
-    // Which facts each model's terms cover, and why not for the others.
-    Map<String, List<MetricEvaluator.Coverable>> coverable = new LinkedHashMap<>();
-    Map<Integer, List<String>> whyNot = new HashMap<>();
-    for (LicenseModel model : index.models()) {
-      coverable.put(model.id(), new ArrayList<>());
-    }
-    Map<CoverageKey, Coverage.Result> coverageCache = new HashMap<>();
-    for (Fact fact : facts) {
-      if (fact.id() % io.itam.compliance.internal.Cancellation.EVERY == 0) {
-        io.itam.compliance.internal.Cancellation.check();
-      }
-      if (representativeOf[fact.id()] != fact.id()) {
-        continue;
-      }
-      for (LicenseModel model : index.modelsCovering(fact.product())) {
-        Coverage.Result result =
-            coverageCache.computeIfAbsent(
-                new CoverageKey(
-                    model.id(), fact.kind(), fact.product(), fact.version(), fact.edition()),
-                k -> Coverage.check(fact, model, index));
-        if (result.covered()) {
-          coverable.get(model.id()).add(new MetricEvaluator.Coverable(fact, result));
+  public static Demand of(EstateIndex index, Facts facts, SlotTypes types, boolean reference) {
+    Demand demand = new Demand(index, facts, types);
+    int[][] byFamily = demand.factsByFamily();
+    for (int family = 0; family < demand.families.count(); family++) {
+      Cancellation.check();
+      try {
+        if (!reference && demand.families.kind(family) != Families.Kind.GENERIC) {
+          demand.localFamily[family] = true;
+          new LocalMembers(demand, family, byFamily[family]).run();
         } else {
-          whyNot.computeIfAbsent(fact.id(), k -> new ArrayList<>()).add(result.refusal());
+          new GenericMembers(demand, family, byFamily[family], reference).run();
         }
+      } catch (BeyondCounting overflow) {
+        throw beyondCounting(overflow.model, index, overflow.getCause());
       }
     }
+    for (DemandClass c : demand.classes) {
+      c.sortMembers();
+    }
+    return demand;
+  }
 
-    // Models are evaluated independently (on the executor when given) and merged in model order.
-    List<Evaluated> evaluated =
-        io.itam.compliance.internal.Parallel.map(
-            index.models(),
-            model -> {
-              List<Option> ofModel = new ArrayList<>();
-              Map<Integer, String> refusals = new HashMap<>();
-              try {
-                evaluators
-                    .get(model.metric().type())
-                    .evaluate(model, coverable.get(model.id()), index, ofModel, refusals);
-              } catch (ArithmeticException overflow) {
-                throw beyondCounting(model, index, overflow);
-              }
-              return new Evaluated(ofModel, refusals);
-            },
-            executor);
-    List<Option> options = new ArrayList<>();
-    boolean[] covered = new boolean[facts.size()];
-    for (Evaluated result : evaluated) {
-      List<Option> ofModel = result.options();
-      result
-          .refusals()
-          .forEach(
-              (factId, reason) ->
-                  whyNot.computeIfAbsent(factId, k -> new ArrayList<>()).add(reason));
-      for (Option option : ofModel) {
-        for (int f : option.facts()) {
-          covered[f] = true;
-        }
-      }
-      options.addAll(ofModel);
-    }
-    options.sort(OPTION_ORDER);
-    for (int f = 0; f < covered.length; f++) {
-      int rep = representativeOf[f];
-      if (rep != f) {
-        covered[f] = covered[rep];
-        List<String> reasons = whyNot.get(rep);
-        if (reasons != null) {
-          whyNot.put(f, reasons);
-        }
-      }
-    }
+  /** A count past {@code long} while offering the options of {@code model}. */
+  static final class BeyondCounting extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient LicenseModel model;
 
-    List<Uncoverable> uncoverable = new ArrayList<>();
-    List<Rejected> rejected = new ArrayList<>(consumption.rejected());
-    for (Fact fact : facts) {
-      if (covered[fact.id()]) {
-        continue;
-      }
-      List<String> reasons = whyNot.getOrDefault(fact.id(), List.of());
-      switch (fact.kind()) {
-        case INSTALLATION ->
-            uncoverable.add(
-                new Uncoverable(
-                    fact,
-                    reasons.isEmpty()
-                        ? "no licence model covers "
-                            + fact.product()
-                            + (fact.evidence() == null ? "" : " (" + fact.evidence() + ")")
-                        : "no licence model covers this "
-                            + fact.describe()
-                            + ": "
-                            + String.join("; ", reasons)));
-        case ACCESS ->
-            rejected.add(
-                new Rejected(
-                    "access",
-                    fact.consumer(),
-                    fact.product(),
-                    reasons.isEmpty()
-                        ? "no licence model counts access to "
-                            + fact.product()
-                            + " (CAL or named user)"
-                        : "not counted: " + String.join("; ", reasons)));
-        case USAGE ->
-            rejected.add(
-                new Rejected(
-                    "usage",
-                    fact.consumer(),
-                    fact.product(),
-                    reasons.isEmpty()
-                        ? "no concurrent-user or site licence model counts usage of "
-                            + fact.product()
-                        : "not counted: " + String.join("; ", reasons)));
-      }
+    BeyondCounting(LicenseModel model, ArithmeticException cause) {
+      super(cause);
+      this.model = model;
     }
-    return new Demand(
-        facts,
-        optional(facts, index),
-        covered,
-        options,
-        uncoverable,
-        rejected,
-        consumption,
-        representativeOf,
-        instances,
-        families);
   }
 
   /**
@@ -277,7 +100,7 @@ public final class Demand {
    * the model, never a wrapped count.
    */
   private static ValidationException beyondCounting(
-      LicenseModel model, EstateIndex index, ArithmeticException overflow) {
+      LicenseModel model, EstateIndex index, Throwable overflow) {
     int at = index.estate().licenseModels().indexOf(model);
     String path =
         at >= 0
@@ -297,222 +120,257 @@ public final class Demand {
                     + " (check the processors, cores and factors of its servers)")));
   }
 
-  /** The options one licence model offers, and why it covers some facts not. */
-  private record Evaluated(List<Option> options, Map<Integer, String> refusals) {}
-
-  /** Identifies the devices a representative device stands for in a family. */
-  private record InstanceKey(String family, String device) {}
-
-  /** The facts of a representative device and the devices it stands for (itself first). */
-  private record Representative(int[] facts, List<Instance> instances) {}
-
-  /**
-   * Finds, in every per-device family, the devices with equal records (same products, versions,
-   * editions and kinds of record, in the same order) and the same unit class: the first of them in
-   * canonical order represents the others, whose facts map to its facts one to one.
-   */
-  private static void aggregate(
-      List<Fact> facts,
-      Families families,
-      int[] representativeOf,
-      Map<InstanceKey, List<Instance>> instances) {
-    Map<String, List<Fact>> accessOfDevice = new java.util.TreeMap<>();
-    List<List<Fact>> runs = new ArrayList<>();
-    List<Fact> run = new ArrayList<>();
-    for (Fact fact : facts) {
-      if (fact.kind() == Fact.Kind.INSTALLATION) {
-        if (!run.isEmpty() && run.get(0).device() != fact.device()) {
-          runs.add(run);
-          run = new ArrayList<>();
-        }
-        run.add(fact);
-      } else if (fact.kind() == Fact.Kind.ACCESS && fact.device() != null) {
-        accessOfDevice.computeIfAbsent(fact.device().id(), k -> new ArrayList<>()).add(fact);
-      }
+  /** The facts of every family, ascending (a counting sort by family). */
+  private int[][] factsByFamily() {
+    int n = families.count();
+    int[] count = new int[n];
+    for (int f = 0; f < facts.size(); f++) {
+      count[families.of(facts.product(f))]++;
     }
-    if (!run.isEmpty()) {
-      runs.add(run);
+    int[][] byFamily = new int[n][];
+    for (int family = 0; family < n; family++) {
+      byFamily[family] = new int[count[family]];
+      count[family] = 0;
     }
-    Map<Signature, Representative> representatives = new HashMap<>();
-    for (List<Fact> deviceRun : runs) {
-      List<Fact> all = deviceRun;
-      List<Fact> access = accessOfDevice.remove(deviceRun.get(0).device().id());
-      if (access != null) {
-        all = new ArrayList<>(deviceRun);
-        all.addAll(access);
-      }
-      group(all, families, representativeOf, instances, representatives);
+    for (int f = 0; f < facts.size(); f++) {
+      int family = families.of(facts.product(f));
+      byFamily[family][count[family]++] = f;
     }
-    for (List<Fact> access : accessOfDevice.values()) {
-      group(access, families, representativeOf, instances, representatives);
-    }
-  }
-
-  private static void group(
-      List<Fact> deviceFacts,
-      Families families,
-      int[] representativeOf,
-      Map<InstanceKey, List<Instance>> instances,
-      Map<Signature, Representative> signatures) {
-    // The device's facts of per-device families, grouped by family in order of appearance.
-    int n = deviceFacts.size();
-    int[] familyOf = new int[n];
-    boolean[] done = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      int family = families.index(deviceFacts.get(i).product());
-      familyOf[i] = family;
-      done[i] = !families.isPerDevice(family);
-    }
-    io.itam.model.inventory.Device device = deviceFacts.get(0).device();
-    int[] unitClasses = families.unitClasses(device.unit());
-    // Facts by family, then position (on primitive keys; a device has tens of records).
-    long[] byFamily = new long[n];
-    int perDevice = 0;
-    for (int i = 0; i < n; i++) {
-      if (!done[i]) {
-        byFamily[perDevice++] = (long) familyOf[i] << 32 | i;
-      }
-    }
-    java.util.Arrays.sort(byFamily, 0, perDevice);
-    int[] members = new int[n];
-    for (int start = 0; start < perDevice; ) {
-      int family = (int) (byFamily[start] >>> 32);
-      int count = 0;
-      int end = start;
-      while (end < perDevice && (int) (byFamily[end] >>> 32) == family) {
-        members[count++] = (int) byFamily[end];
-        end++;
-      }
-      start = end;
-      int[] key = new int[count + 2];
-      key[0] = family;
-      key[1] = families.unitClass(family, device.unit(), unitClasses);
-      for (int k = 0; k < count; k++) {
-        key[k + 2] = deviceFacts.get(members[k]).recordKey();
-      }
-      Signature signature = new Signature(key);
-      Representative rep = signatures.get(signature);
-      Fact first = deviceFacts.get(members[0]);
-      Instance instance = new Instance(device.id(), first.id());
-      if (rep == null) {
-        int[] ids = new int[count];
-        for (int k = 0; k < count; k++) {
-          ids[k] = deviceFacts.get(members[k]).id();
-        }
-        List<Instance> representing = new ArrayList<>();
-        representing.add(instance);
-        signatures.put(signature, new Representative(ids, representing));
-        instances.put(new InstanceKey(families.name(family), device.id()), representing);
-      } else {
-        for (int k = 0; k < count; k++) {
-          representativeOf[deviceFacts.get(members[k]).id()] = rep.facts()[k];
-        }
-        rep.instances().add(instance);
-      }
-    }
+    return byFamily;
   }
 
   /**
-   * What makes a device's records in a family interchangeable with another's: the family, the class
-   * of its unit, and the {@link Fact#recordKey() record key} of each record, in order.
+   * Per product: whether its access records need no licence of their own: the product is licensed
+   * per server (a hardware or site model covers it) and no Client Access License exists for it.
+   * Server licensing includes unlimited users; a named-user option may still count them.
    */
-  private record Signature(int[] key) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Signature other && java.util.Arrays.equals(key, other.key);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Arrays.hashCode(key);
-    }
-
-    @Override
-    public String toString() {
-      return java.util.Arrays.toString(key);
-    }
-  }
-
-  public ImmutableList<Fact> facts() {
-    return facts;
-  }
-
-  /**
-   * Whether fact {@code id} need not be covered: an access record of a product licensed per server
-   * (a hardware or site model covers it) and for which no Client Access License exists. Server
-   * licensing includes unlimited users; a named-user option may still count it.
-   */
-  public boolean isOptional(int id) {
-    return optional[id];
-  }
-
-  /** The fact that fact {@code id} is evaluated as: itself, or its representative device's. */
-  public int representativeOf(int id) {
-    return representativeOf[id];
-  }
-
-  /**
-   * The devices {@code option} stands for, itself first, in canonical order; {@code null} when the
-   * option stands for its own consumer only.
-   */
-  public @org.jspecify.annotations.Nullable List<Instance> instances(Option option) {
-    if (instances.isEmpty()) {
-      return null;
-    }
-    return instances.get(new InstanceKey(families.of(option.product()), option.consumer()));
-  }
-
-  /** Whether some option covers fact {@code id}. */
-  public boolean isCoverable(int id) {
-    return coverable[id];
-  }
-
-  private static boolean[] optional(List<Fact> facts, EstateIndex index) {
-    boolean[] optional = new boolean[facts.size()];
-    Map<String, Boolean> optionalOfProduct = new HashMap<>();
-    for (Fact fact : facts) {
-      if (fact.kind() != Fact.Kind.ACCESS) {
-        continue;
+  private static boolean[] optionalProducts(EstateIndex index) {
+    boolean[] optional = new boolean[index.productCount()];
+    List<String> ids = index.productIds().asList();
+    for (int p = 0; p < optional.length; p++) {
+      boolean perServer = false;
+      boolean clientAccess = false;
+      for (LicenseModel model : index.modelsCovering(ids.get(p))) {
+        clientAccess |= model.clientAccess();
+        perServer |=
+            model.metric().type().isHardware()
+                || model.metric().type() == io.itam.model.terms.MetricType.SITE;
       }
-      optional[fact.id()] =
-          optionalOfProduct.computeIfAbsent(
-              fact.product(),
-              product -> {
-                boolean perServer = false;
-                boolean clientAccess = false;
-                for (LicenseModel model : index.modelsCovering(product)) {
-                  clientAccess |= model.clientAccess();
-                  perServer |=
-                      model.metric().type().isHardware()
-                          || model.metric().type() == MetricType.SITE;
-                }
-                return perServer && !clientAccess;
-              });
+      optional[p] = perServer && !clientAccess;
     }
     return optional;
   }
 
-  /** Every option, by model id, consumer, first fact. */
-  public ImmutableList<Option> options() {
+  /** Registers a new class for {@code shapes} or returns the family's existing one. */
+  DemandClass classFor(java.util.Map<List<Shape>, DemandClass> ofFamily, List<Shape> shapes) {
+    DemandClass c = ofFamily.get(shapes);
+    if (c == null) {
+      c = new DemandClass(shapes);
+      ofFamily.put(List.copyOf(shapes), c);
+      classes.add(c);
+    }
+    return c;
+  }
+
+  // ---- what the later steps read ---------------------------------------------------------------
+
+  public EstateIndex index() {
+    return index;
+  }
+
+  public Facts facts() {
+    return facts;
+  }
+
+  public SlotTypes types() {
+    return types;
+  }
+
+  public RuleContext context() {
+    return context;
+  }
+
+  /** The input records of each kind: installations, access, usage. */
+  public long[] recordCounts() {
+    return new long[] {
+      facts.records(Fact.Kind.INSTALLATION),
+      facts.records(Fact.Kind.ACCESS),
+      facts.records(Fact.Kind.USAGE)
+    };
+  }
+
+  /** The demand classes, in the order of their first member's family and order. */
+  public List<DemandClass> classes() {
+    return classes;
+  }
+
+  /**
+   * Whether fact {@code id} need not be covered: an access record of a product licensed per server
+   * (a hardware or site model covers it) and for which no Client Access License exists.
+   */
+  public boolean isOptional(int id) {
+    return facts.kind(id) == Fact.Kind.ACCESS && optionalProduct[facts.product(id)];
+  }
+
+  /** Whether some option covers fact {@code id}. */
+  public boolean isCoverable(int id) {
+    return inMember[id];
+  }
+
+  /**
+   * Whether fact {@code id} is in a member no fact of which needs a licence (access to a product
+   * licensed per server): it is not counted.
+   */
+  public boolean isSkipped(int id) {
+    return skipped[id];
+  }
+
+  /**
+   * Why no licence model covers fact {@code id}: the refusals of the terms check, then those of the
+   * metrics, in model order.
+   */
+  public List<String> whyNot(int id) {
+    List<String> reasons = new ArrayList<>();
+    int key = facts.recordKey(id);
+    CoverageTable coverage = context.coverage;
+    int[] models = coverage.models(key);
+    for (int i = 0; i < models.length; i++) {
+      Coverage.Result result = coverage.result(key, i);
+      if (!result.covered()) {
+        reasons.add(result.refusal());
+      }
+    }
+    int family = families.of(facts.product(id));
+    if (localFamily[family]) {
+      Refusals local = new Refusals();
+      for (int i = 0; i < models.length; i++) {
+        if (coverage.result(key, i).covered()) {
+          LocalMembers.anchor(context, families, family, models[i], id, local);
+        }
+      }
+      reasons.addAll(local.of(id));
+    } else {
+      reasons.addAll(refusals.of(id));
+    }
+    return reasons;
+  }
+
+  /**
+   * An installation no licence model can cover: a shortfall without a model.
+   *
+   * @param fact the installation
+   * @param reason why no model covers it
+   */
+  public record Uncoverable(int fact, String reason) {}
+
+  /** Installations no option covers, in fact order, with the reasons. */
+  public List<Uncoverable> uncoverable() {
+    List<Uncoverable> rows = new ArrayList<>();
+    for (int f = 0; f < facts.installationCount(); f++) {
+      if (inMember[f]) {
+        continue;
+      }
+      List<String> reasons = whyNot(f);
+      Fact fact = facts.fact(f);
+      rows.add(
+          new Uncoverable(
+              f,
+              reasons.isEmpty()
+                  ? "no licence model covers "
+                      + fact.product()
+                      + (fact.evidence() == null ? "" : " (" + fact.evidence() + ")")
+                  : "no licence model covers this "
+                      + fact.describe()
+                      + ": "
+                      + String.join("; ", reasons)));
+    }
+    return rows;
+  }
+
+  /** Installations no option covers (without building their reasons). */
+  public long uncoverableCount() {
+    long n = 0;
+    for (int f = 0; f < facts.installationCount(); f++) {
+      n += inMember[f] ? 0 : 1;
+    }
+    return n;
+  }
+
+  /** Access and usage records no licence model counts, with the reasons, in fact order. */
+  public List<io.itam.model.position.Rejected> uncounted() {
+    List<io.itam.model.position.Rejected> rows = new ArrayList<>();
+    for (int f = facts.installationCount(); f < facts.size(); f++) {
+      if (inMember[f]) {
+        continue;
+      }
+      List<String> reasons = whyNot(f);
+      Fact fact = facts.fact(f);
+      boolean access = fact.kind() == Fact.Kind.ACCESS;
+      rows.add(
+          new io.itam.model.position.Rejected(
+              fact.kind().id(),
+              fact.consumer(),
+              fact.product(),
+              !reasons.isEmpty()
+                  ? "not counted: " + String.join("; ", reasons)
+                  : access
+                      ? "no licence model counts access to "
+                          + fact.product()
+                          + " (CAL or named user)"
+                      : "no concurrent-user or site licence model counts usage of "
+                          + fact.product()));
+    }
+    return rows;
+  }
+
+  /** How many {@link #uncounted()} rows of {@code kind} there are. */
+  public long uncountedCount(Fact.Kind kind) {
+    long n = 0;
+    for (int f = facts.installationCount(); f < facts.size(); f++) {
+      if (!inMember[f] && facts.kind(f) == kind) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Every option every licence model offers over the facts its terms cover, each covering all its
+   * facts, in canonical order (licence model, consumer, first fact): for tests and tools.
+   */
+  public static List<Option> allOptions(EstateIndex index, Facts facts) {
+    RuleContext context = new RuleContext(index, facts, CoverageTable.of(index, facts));
+    OptionTable table = new OptionTable();
+    Refusals refusals = new Refusals();
+    int[] covered = new int[facts.size()];
+    for (int m = 0; m < index.modelCount(); m++) {
+      LicenseModel model = index.model(m);
+      int n = 0;
+      for (int f = 0; f < facts.size(); f++) {
+        Coverage.Result result = context.coverage.of(facts.recordKey(f), m);
+        if (result != null && result.covered()) {
+          covered[n++] = f;
+        }
+      }
+      if (n > 0) {
+        MetricRule.of(model).offer(context, model, m, covered, n, table, refusals);
+      }
+    }
+    List<Option> options = new ArrayList<>();
+    for (int o = 0; o < table.size(); o++) {
+      LicenseModel model = index.model(table.model(o));
+      options.add(MetricRule.of(model).explain(context, model, table, o, table.facts(o)));
+    }
+    options.sort(
+        java.util.Comparator.comparing((Option o) -> o.model().id())
+            .thenComparing(Option::consumer)
+            .thenComparingInt(o -> o.facts().length == 0 ? -1 : o.facts()[0]));
     return options;
   }
 
-  /** Installations no option covers: unlicensable as the catalogue stands. */
-  public ImmutableList<Uncoverable> uncoverable() {
-    return uncoverable;
-  }
-
-  /** Records that do not count, with the reason. */
-  public ImmutableList<Rejected> rejected() {
-    return rejected;
-  }
-
-  public ImmutableList<Exempt> exempt() {
-    return exempt;
-  }
-
-  /** Records of {@code kind} taken out by exemptions. */
-  public long exemptRecords(Fact.Kind kind) {
-    return consumption.exemptRecords(kind);
+  /** The explanation of option row {@code row} of {@code table} covering {@code assigned}. */
+  public Option explain(OptionTable table, int row, int[] assigned) {
+    LicenseModel model = index.model(table.model(row));
+    return MetricRule.of(model).explain(context, model, table, row, assigned);
   }
 }

@@ -4,199 +4,216 @@ import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.PinnedAllocation;
 import io.itam.model.terms.LicenseModel;
+import io.itam.model.terms.Metric;
 import io.itam.model.terms.MetricType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Product families: products tied together by licence models (a model ties its product to every
- * component of its suite). Demand never crosses families.
+ * component of its suite). Demand never crosses families, so each is worked out on its own.
  *
- * <p>A family is <em>per device</em> when every model that covers it counts devices (without the
- * second-use right) or installations, and no entitlement of those models is pinned: then a device's
- * demand depends only on its own records and on which entitlement scopes contain its organisation
- * unit ({@link #unitClasses}), and devices with the same records and unit class need exactly the
- * same licences. Those devices are evaluated once.
+ * <p>A family is <em>local</em> when every model covering it counts under the same kind of consumer
+ * and needs nothing but that consumer's own records: devices ({@code device} without second use,
+ * {@code installation}) or users ({@code user} without minimums), and no entitlement of its models
+ * is pinned. A device's (or user's) demand in a local family then depends only on its records and
+ * on which entitlement scopes contain its organisation unit (its {@linkplain #unitClass unit
+ * class}); consumers with equal records and unit class need exactly the same licences.
  */
 final class Families {
-  private final Map<String, String> familyOf = new HashMap<>();
-  private final Set<String> perDevice = new HashSet<>();
+  /** How the consumers of a family's demand are found. */
+  enum Kind {
+    /** Every model counts devices from their own records. */
+    DEVICE_LOCAL,
+    /** Every model counts users from their own records. */
+    USER_LOCAL,
+    /** Options tie consumers together (hosts and VMs, second use, pools): found by the rules. */
+    GENERIC
+  }
+
   private final EstateIndex index;
+  private final int[] familyOfProduct;
+  private final int count;
+  private final int[][] models;
+  private final Kind[] kinds;
+  private final boolean[] pinned;
+  private final int[][] scopes;
+  private final int[][] unitClass;
+  private final List<List<BitSet>> classes = new ArrayList<>();
+  private final List<Map<BitSet, Integer>> classIds = new ArrayList<>();
 
-  /** Per family, the distinct scopes of the entitlements of the models covering it, sorted. */
-  private final Map<String, java.util.TreeSet<String>> scopesOf = new HashMap<>();
-
-  /** Families by index, in the order of their ids, with the index of each product's family. */
-  private final java.util.List<String> names;
-
-  private final Map<String, Integer> indexOfProduct = new HashMap<>();
-  private final boolean[] perDeviceByIndex;
-
-  /** Per unit ({@code ""}: none), the class of the unit in every family (by family index). */
-  private final Map<String, int[]> unitClasses = new HashMap<>();
-
-  /** Per family with more than 30 scopes, its unit classes interned as small integers. */
-  private final java.util.List<Map<String, Integer>> classIds = new java.util.ArrayList<>();
-
-  /** Per family index, the distinct scopes of its entitlements, sorted. */
-  private final String[][] scopesByFamily;
-
-  private Families(EstateIndex index) {
+  Families(EstateIndex index) {
     this.index = index;
-    Map<String, String> parent = new HashMap<>();
+    int products = index.productCount();
+    List<String> productIds = index.productIds().asList();
+    int[] parent = new int[products];
+    for (int p = 0; p < products; p++) {
+      parent[p] = p;
+    }
     for (LicenseModel model : index.models()) {
-      for (String product : index.closure(model.product())) {
-        union(parent, model.product(), product);
+      int root = index.productIndex(model.product());
+      for (String covered : index.closure(model.product())) {
+        union(parent, root, index.productIndex(covered));
       }
     }
-    for (String product : index.productIds()) {
-      familyOf.put(product, find(parent, product));
+    // Families numbered in the order of their smallest product id: independent of input order.
+    familyOfProduct = new int[products];
+    int[] familyOfRoot = new int[products];
+    Arrays.fill(familyOfRoot, -1);
+    int n = 0;
+    for (int p = 0; p < products; p++) {
+      int root = find(parent, p);
+      if (familyOfRoot[root] < 0) {
+        familyOfRoot[root] = n++;
+      }
+      familyOfProduct[p] = familyOfRoot[root];
     }
-    Set<String> pinnedModels = new HashSet<>();
+    this.count = n;
+    List<List<Integer>> modelsOf = new ArrayList<>();
+    for (int f = 0; f < n; f++) {
+      modelsOf.add(new ArrayList<>());
+    }
+    for (int m = 0; m < index.modelCount(); m++) {
+      LicenseModel model = index.model(m);
+      modelsOf.get(familyOfProduct[index.productIndex(model.product())]).add(m);
+    }
+    models = new int[n][];
+    for (int f = 0; f < n; f++) {
+      models[f] = modelsOf.get(f).stream().mapToInt(Integer::intValue).toArray();
+    }
+    boolean[] pinnedModel = new boolean[index.modelCount()];
     for (PinnedAllocation pin : index.estate().allocations()) {
       Entitlement e = index.entitlement(pin.entitlement());
       if (e != null) {
-        pinnedModels.add(e.licenseModel());
+        pinnedModel[index.modelIndex(e.licenseModel())] = true;
       }
     }
-    Set<String> coupled = new HashSet<>();
-    for (LicenseModel model : index.models()) {
-      MetricType type = model.metric().type();
-      boolean deviceLocal =
-          (type == MetricType.DEVICE && !model.rights().secondUse())
-              || type == MetricType.INSTALLATION;
-      if (!deviceLocal || pinnedModels.contains(model.id())) {
-        coupled.add(familyOf.get(model.product()));
-      }
-    }
-    for (String family : familyOf.values()) {
-      if (!coupled.contains(family)) {
-        perDevice.add(family);
-      }
-    }
-    names = java.util.List.copyOf(new java.util.TreeSet<>(familyOf.values()));
-    Map<String, Integer> indexOfName = new HashMap<>();
-    perDeviceByIndex = new boolean[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      indexOfName.put(names.get(i), i);
-      perDeviceByIndex[i] = perDevice.contains(names.get(i));
-      classIds.add(new HashMap<>());
-    }
-    familyOf.forEach((product, family) -> indexOfProduct.put(product, indexOfName.get(family)));
-    for (LicenseModel model : index.models()) {
-      java.util.TreeSet<String> scopes =
-          scopesOf.computeIfAbsent(familyOf.get(model.product()), k -> new java.util.TreeSet<>());
-      for (Entitlement e : index.entitlementsOf(model.id())) {
-        if (e.scope() != null) {
-          scopes.add(e.scope());
+    kinds = new Kind[n];
+    pinned = new boolean[n];
+    scopes = new int[n][];
+    unitClass = new int[n][];
+    for (int f = 0; f < n; f++) {
+      TreeSet<Integer> familyScopes = new TreeSet<>();
+      boolean device = true;
+      boolean user = true;
+      for (int m : models[f]) {
+        LicenseModel model = index.model(m);
+        pinned[f] |= pinnedModel[m];
+        device &= countsOwnDevice(model);
+        user &= countsOwnUser(model);
+        for (Entitlement e : index.entitlementsOf(model.id())) {
+          if (e.scope() != null) {
+            familyScopes.add(index.unitOf(e.scope()));
+          }
         }
       }
+      boolean local = models[f].length > 0 && !pinned[f];
+      kinds[f] =
+          local && device ? Kind.DEVICE_LOCAL : local && user ? Kind.USER_LOCAL : Kind.GENERIC;
+      scopes[f] = familyScopes.stream().mapToInt(Integer::intValue).toArray();
+      unitClass[f] = new int[index.unitCount() + 1];
+      Arrays.fill(unitClass[f], -1);
+      classes.add(new ArrayList<>());
+      classIds.add(new HashMap<>());
     }
-    scopesByFamily = new String[names.size()][];
-    for (int f = 0; f < names.size(); f++) {
-      scopesByFamily[f] =
-          scopesOf.getOrDefault(names.get(f), new java.util.TreeSet<>()).toArray(new String[0]);
-    }
+    assert productIds.size() == products;
+  }
+
+  private static boolean countsOwnDevice(LicenseModel model) {
+    MetricType type = model.metric().type();
+    return (type == MetricType.DEVICE && !model.rights().secondUse())
+        || type == MetricType.INSTALLATION;
+  }
+
+  private static boolean countsOwnUser(LicenseModel model) {
+    Metric metric = model.metric();
+    return metric.type() == MetricType.USER
+        && metric.userMinimumPerProcessor() == 0
+        && metric.minimumPerDevice() == 0;
+  }
+
+  /** Number of families. */
+  int count() {
+    return count;
+  }
+
+  /** The family of product {@code product} (dense index). */
+  int of(int product) {
+    return familyOfProduct[product];
+  }
+
+  /** The models of family {@code family}, dense indexes ascending. */
+  int[] models(int family) {
+    return models[family];
+  }
+
+  Kind kind(int family) {
+    return kinds[family];
+  }
+
+  /** Whether an entitlement of a model of the family is pinned to consumers. */
+  boolean pinned(int family) {
+    return pinned[family];
   }
 
   /**
-   * The classes of organisation unit {@code unit} in the families, by family index (see {@link
-   * #unitClass}): which of a family's entitlement scopes contain the unit, interned per family.
-   * Devices of a per-device family whose units have the same class are eligible for the same
-   * entitlements (design §Reconciliation, step 2: eligibility depends on the consumer's unit only
-   * through the scopes), so they may share a representative.
+   * The class of organisation unit {@code unit} (dense index, or {@link EstateIndex#NO_UNIT}) in
+   * family {@code family}: which of the family's entitlement scopes contain it, interned as a small
+   * number. Consumers whose units have the same class are eligible for the same entitlements
+   * (design §Reconciliation, step 2: eligibility depends on the consumer's unit only through the
+   * scopes).
    */
-  int[] unitClasses(@org.jspecify.annotations.Nullable String unit) {
-    return unitClasses.computeIfAbsent(
-        unit == null ? "" : unit,
-        k -> {
-          int[] classes = new int[names.size()];
-          java.util.Arrays.fill(classes, NOT_YET); // computed when first needed
-          return classes;
-        });
-  }
-
-  private static final int NOT_YET = Integer.MIN_VALUE;
-
-  /** The class of {@code unit} in family {@code family}, cached in {@code classes}. */
-  int unitClass(int family, @org.jspecify.annotations.Nullable String unit, int[] classes) {
-    if (classes[family] != NOT_YET) {
-      return classes[family];
+  int unitClass(int family, int unit) {
+    int slot = unit + 1;
+    int known = unitClass[family][slot];
+    if (known >= 0) {
+      return known;
     }
-    String[] scopes = scopesByFamily[family];
-    int id;
-    if (unit == null) {
-      id = -1; // outside every unit: only unscoped (or sole-root) entitlements
-    } else if (scopes.length <= 30) {
-      int bits = 0; // bit i: scope i contains the unit
-      for (int i = 0; i < scopes.length; i++) {
-        if (index.isWithin(unit, scopes[i])) {
-          bits |= 1 << i;
+    BitSet bits = new BitSet();
+    if (unit == EstateIndex.NO_UNIT) {
+      bits.set(scopes[family].length); // outside every unit: a class of its own
+    } else {
+      int[] s = scopes[family];
+      for (int i = 0; i < s.length; i++) {
+        if (index.isWithin(unit, s[i])) {
+          bits.set(i);
         }
       }
-      id = bits;
-    } else {
-      StringBuilder bits = new StringBuilder(scopes.length);
-      for (String scope : scopes) {
-        bits.append(index.isWithin(unit, scope) ? '1' : '0');
-      }
-      Map<String, Integer> ids = classIds.get(family);
-      id = ids.computeIfAbsent(bits.toString(), text -> ids.size());
     }
-    classes[family] = id;
+    int id = intern(family, bits);
+    unitClass[family][slot] = id;
     return id;
   }
 
-  /** The index of {@code product}'s family. */
-  int index(String product) {
-    return indexOfProduct.get(product);
+  private int intern(int family, BitSet bits) {
+    Map<BitSet, Integer> ids = classIds.get(family);
+    Integer id = ids.get(bits);
+    if (id == null) {
+      id = ids.size();
+      ids.put(bits, id);
+      classes.get(family).add(bits);
+    }
+    return id;
   }
 
-  /** The id of the family at {@code index}. */
-  String name(int index) {
-    return names.get(index);
-  }
-
-  /** Whether demand in the family at {@code index} is decided device by device. */
-  boolean isPerDevice(int index) {
-    return perDeviceByIndex[index];
-  }
-
-  static Families of(EstateIndex index) {
-    return new Families(index);
-  }
-
-  /** The family of {@code product}: the id of one of its products. */
-  String of(String product) {
-    return familyOf.get(product);
-  }
-
-  /** Whether demand in {@code family} is decided device by device. */
-  boolean isPerDevice(String family) {
-    return perDevice.contains(family);
-  }
-
-  private static void union(Map<String, String> parent, String a, String b) {
-    String ra = find(parent, a);
-    String rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      // The smaller id becomes the root, so family ids do not depend on the order of the models.
-      if (ra.compareTo(rb) < 0) {
-        parent.put(rb, ra);
-      } else {
-        parent.put(ra, rb);
-      }
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra != rb) {
+      parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
   }
 
-  private static String find(Map<String, String> parent, String x) {
-    String root = x;
-    while (parent.containsKey(root) && !parent.get(root).equals(root)) {
-      root = parent.get(root);
+  private static int find(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
     }
-    parent.put(x, root);
-    return root;
+    return x;
   }
 }

@@ -11,12 +11,14 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One way to cover some facts: a consumer licensed under one licence model, needing so many units
- * of it. A device under a device model needs 1 unit and covers the installations on it; a user
- * needs 1 unit of a user model and covers their devices and access; a server under a core model
- * needs its core count. Options of different models overlap, and the allocator chooses among them.
+ * An option as people read it: a consumer licensed under one licence model for some facts, with the
+ * units it needs, the lines of the position it makes (an option can name several consumers, as when
+ * a second-use pair licenses two desktops), the metric arithmetic in words, the rights it uses, and
+ * the terms an entitlement must meet (scope, maintenance, pins). The {@link MetricRule rules} build
+ * it for the facts the allocation gave the option ({@link MetricRule#explain}), on demand: for the
+ * reasons of the rows shown, and for the reference engine.
  */
-public final class Option {
+public final class Option implements io.itam.compliance.internal.eligibility.Terms {
   /**
    * A consumer named in the position and the units it takes of its option (an option can name
    * several, as when a second-use pair licenses two desktops).
@@ -46,9 +48,8 @@ public final class Option {
   private final ImmutableSortedSet<String> users;
   private final @Nullable LocalDate maintenanceNeeded;
   private final boolean needsActiveMaintenance;
-  private int index = -1;
 
-  Option(Builder b) {
+  private Option(Builder b) {
     this.model = requireNonNull(b.model);
     this.consumer = requireNonNull(b.consumer);
     this.facts = b.facts.clone();
@@ -79,6 +80,11 @@ public final class Option {
     return model;
   }
 
+  @Override
+  public String modelId() {
+    return model.id();
+  }
+
   /** The product licensed: the model's product (for a suite model, the suite). */
   public String product() {
     return model.product();
@@ -102,15 +108,6 @@ public final class Option {
     return facts[i];
   }
 
-  /** The option's position in {@link Demand#options()}. */
-  public int index() {
-    return index;
-  }
-
-  void index(int index) {
-    this.index = index;
-  }
-
   /** Units of the model the option needs. */
   public long units() {
     return units;
@@ -131,31 +128,37 @@ public final class Option {
   }
 
   /** Organisation units an entitlement's scope must contain. */
+  @Override
   public ImmutableSortedSet<String> scopeUnits() {
     return scopeUnits;
   }
 
   /** Whether a consumer belongs to no unit: only unscoped entitlements then cover the option. */
+  @Override
   public boolean hasUnassignedConsumer() {
     return unassigned;
   }
 
   /** Devices involved, for pinned allocations. */
+  @Override
   public ImmutableSortedSet<String> devices() {
     return devices;
   }
 
   /** Users involved, for pinned allocations. */
+  @Override
   public ImmutableSortedSet<String> users() {
     return users;
   }
 
   /** The release date an entitlement's maintenance must reach (upgrade right); or {@code null}. */
+  @Override
   public @Nullable LocalDate maintenanceNeeded() {
     return maintenanceNeeded;
   }
 
   /** Whether the entitlement's maintenance must be active on the as-of date (SQL-04). */
+  @Override
   public boolean needsActiveMaintenance() {
     return needsActiveMaintenance;
   }

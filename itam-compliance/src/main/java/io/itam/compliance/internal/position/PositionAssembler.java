@@ -2,11 +2,12 @@ package io.itam.compliance.internal.position;
 
 import io.itam.compliance.internal.allocation.Allocation;
 import io.itam.compliance.internal.allocation.Assignment;
-import io.itam.compliance.internal.allocation.Eligibility;
 import io.itam.compliance.internal.allocation.Share;
 import io.itam.compliance.internal.demand.Demand;
-import io.itam.compliance.internal.demand.Fact;
 import io.itam.compliance.internal.demand.Option;
+import io.itam.compliance.internal.eligibility.Eligibility;
+import io.itam.compliance.internal.facts.Fact;
+import io.itam.compliance.internal.facts.Facts;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.compliance.internal.index.Prices;
 import io.itam.model.Estate;
@@ -55,15 +56,17 @@ public final class PositionAssembler {
 
   private final Detail detail;
 
-  private PositionAssembler(
-      EstateIndex index, Demand demand, Allocation allocation, Prices prices, Detail detail) {
+  private final Facts facts;
+
+  private PositionAssembler(Demand demand, Allocation allocation, Prices prices, Detail detail) {
     this.detail = detail;
-    this.index = index;
+    this.index = demand.index();
+    this.facts = demand.facts();
     this.demand = demand;
     this.allocation = allocation;
     this.prices = prices;
-    this.eligibility = new Eligibility(index);
-    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
+    this.eligibility = demand.types().eligibility();
+    for (Assignment assignment : allocation.assignments()) {
       for (Share share : assignment.shares()) {
         if (share.entitlement() != null) {
           consumedOf.merge(share.entitlement().id(), share.units(), Math::addExact);
@@ -72,10 +75,10 @@ public final class PositionAssembler {
     }
   }
 
-  /** Assembles the position of {@code index}'s estate. */
+  /** Assembles the position of {@code demand}'s estate from the consumers' assignments. */
   public static Position assemble(
-      EstateIndex index, Demand demand, Allocation allocation, Prices prices, Detail detail) {
-    return new PositionAssembler(index, demand, allocation, prices, detail).assemble();
+      Demand demand, Allocation allocation, Prices prices, Detail detail) {
+    return new PositionAssembler(demand, allocation, prices, detail).assemble();
   }
 
   private Position assemble() {
@@ -84,10 +87,11 @@ public final class PositionAssembler {
     List<io.itam.model.position.Allocation> allocations =
         allocationRows(detail == Detail.ALL, allocationCount);
     io.itam.compliance.internal.Cancellation.check();
-    List<Shortfall> shortfalls = shortfallRows(detail != Detail.SUMMARY);
+    List<Shortfall> shortfalls = shortfallRows();
     io.itam.compliance.internal.Cancellation.check();
     List<ProductPosition> products = productRows();
-    List<Rejected> rejected = new ArrayList<>(demand.rejected());
+    List<Rejected> rejected = new ArrayList<>(facts.rejected());
+    rejected.addAll(demand.uncounted());
     rejected.addAll(uncountedAccess());
     List<LicensePosition> licenses = licenseRows(rejected);
     rejected.addAll(unusedPins());
@@ -96,7 +100,7 @@ public final class PositionAssembler {
             .thenComparing(Rejected::consumer)
             .thenComparing(Rejected::product)
             .thenComparing(Rejected::reason));
-    List<Exempt> exempt = new ArrayList<>(demand.exempt());
+    List<Exempt> exempt = new ArrayList<>(facts.exempt());
     exempt.sort(
         Comparator.comparing(Exempt::product)
             .thenComparing(Exempt::consumer)
@@ -106,7 +110,7 @@ public final class PositionAssembler {
     for (ProductPosition p : products) {
       compliant &= p.shortfall() == 0;
     }
-    long shortfallCount = shortfallCount();
+    long shortfallCount = shortfalls.size();
     BigDecimal shortfallCost = BigDecimal.ZERO;
     long unpriced = 0;
     for (ProductPosition p : products) {
@@ -143,7 +147,7 @@ public final class PositionAssembler {
         licenses,
         products,
         allocations,
-        shortfalls,
+        listsDetail ? shortfalls : List.of(),
         listsDetail ? exempt : List.of(),
         listsDetail ? rejected : List.of(),
         listsDetail ? allocation.notes() : List.of(),
@@ -157,45 +161,37 @@ public final class PositionAssembler {
    * Accounting} record checks that they add up to the estate's records.
    */
   private List<Accounting> accounting(List<Rejected> rejected) {
-    boolean[] counted = new boolean[demand.facts().size()];
-    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
-      for (int f : assignment.option().facts()) {
-        counted[f] = true;
-      }
-    }
+    boolean[] counted = counted();
     for (Demand.Uncoverable u : demand.uncoverable()) {
-      counted[u.fact().id()] = true;
-    }
-    for (int f = 0; f < counted.length; f++) {
-      counted[f] |= counted[demand.representativeOf(f)];
+      counted[u.fact()] = true;
     }
     long[] countedByKind = new long[Fact.Kind.values().length];
-    for (Fact fact : demand.facts()) {
-      if (counted[fact.id()]) {
-        countedByKind[fact.kind().ordinal()]++;
+    for (int f = 0; f < counted.length; f++) {
+      if (counted[f]) {
+        countedByKind[facts.kind(f).ordinal()]++;
       }
     }
     Map<String, Long> rejectedByKind = new HashMap<>();
     for (Rejected r : rejected) {
       rejectedByKind.merge(r.record(), 1L, Long::sum);
     }
-    Estate estate = index.estate();
+    long[] records = demand.recordCounts();
     return List.of(
         new Accounting(
             "installations",
-            estate.installations().size(),
+            records[0],
             countedByKind[Fact.Kind.INSTALLATION.ordinal()],
-            demand.exemptRecords(Fact.Kind.INSTALLATION),
+            facts.exemptRecords(Fact.Kind.INSTALLATION),
             rejectedByKind.getOrDefault("installation", 0L)),
         new Accounting(
             "access",
-            estate.access().size(),
+            records[1],
             countedByKind[Fact.Kind.ACCESS.ordinal()],
-            demand.exemptRecords(Fact.Kind.ACCESS),
+            facts.exemptRecords(Fact.Kind.ACCESS),
             rejectedByKind.getOrDefault("access", 0L)),
         new Accounting(
             "usage",
-            estate.usage().size(),
+            records[2],
             countedByKind[Fact.Kind.USAGE.ordinal()],
             0,
             rejectedByKind.getOrDefault("usage", 0L)));
@@ -208,16 +204,6 @@ public final class PositionAssembler {
   private record RowKey(String model, String product, String consumer, String entitlement) {}
 
   private List<io.itam.model.position.Allocation> allocationRows(boolean list, long[] count) {
-    if (!list) {
-      long shares = 0;
-      for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
-        for (Share share : assignment.shares()) {
-          shares += share.isShort() ? 0 : 1;
-        }
-      }
-      count[0] = shares;
-      return List.of();
-    }
     Map<RowKey, long[]> units = new HashMap<>();
     Map<RowKey, Set<String>> reasons = new HashMap<>();
     for (Assignment assignment : allocation.assignments()) {
@@ -254,33 +240,10 @@ public final class PositionAssembler {
             .thenComparing(io.itam.model.position.Allocation::consumer)
             .thenComparing(io.itam.model.position.Allocation::entitlement));
     count[0] = rows.size();
-    return rows;
+    return list ? rows : List.of();
   }
 
-  /** Shortfall rows of the full detail: one per model, product and consumer short. */
-  private long shortfallCount() {
-    java.util.Set<List<String>> keys = new java.util.HashSet<>();
-    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
-      for (Share share : assignment.shares()) {
-        if (share.isShort()) {
-          keys.add(
-              List.of(
-                  assignment.option().model().id(),
-                  assignment.option().product(),
-                  share.line().consumer()));
-        }
-      }
-    }
-    for (Demand.Uncoverable u : demand.uncoverable()) {
-      keys.add(List.of("", u.fact().product(), u.fact().consumer()));
-    }
-    return keys.size();
-  }
-
-  private List<Shortfall> shortfallRows(boolean list) {
-    if (!list) {
-      return List.of();
-    }
+  private List<Shortfall> shortfallRows() {
     Map<List<String>, long[]> units = new HashMap<>();
     Map<List<String>, Set<String>> reasons = new HashMap<>();
     Map<List<String>, @Nullable String> models = new HashMap<>();
@@ -300,12 +263,13 @@ public final class PositionAssembler {
                     option,
                     share.line(),
                     evidenceOf(option),
-                    whyNotCovered(option, assignment.consumer()),
+                    whyNotCovered(option),
                     assignment.choice()));
       }
     }
     for (Demand.Uncoverable u : demand.uncoverable()) {
-      List<String> key = List.of("", u.fact().product(), u.fact().consumer());
+      Fact fact = facts.fact(u.fact());
+      List<String> key = List.of("", fact.product(), fact.consumer());
       units.computeIfAbsent(key, k -> new long[1])[0] += 1;
       models.put(key, null);
       reasons.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(u.reason());
@@ -335,7 +299,7 @@ public final class PositionAssembler {
   private List<String> evidenceOf(Option option) {
     List<String> found = new ArrayList<>();
     for (int f : option.facts()) {
-      String evidence = demand.facts().get(f).evidence();
+      String evidence = facts.keys().evidence(facts.recordKey(f));
       if (evidence != null && !found.contains(evidence)) {
         found.add(evidence);
       }
@@ -343,26 +307,15 @@ public final class PositionAssembler {
     return found;
   }
 
-  /**
-   * Why the entitlements of {@code option}'s model leave it short for {@code consumer}: the
-   * option's own consumer, or a device its representative stands for (same unit class, so the same
-   * entitlements are eligible; the reasons name the device's own unit).
-   */
-  private String whyNotCovered(Option option, String consumer) {
-    @Nullable String unit = null;
-    boolean moved = !consumer.equals(option.consumer());
-    if (moved) {
-      io.itam.model.inventory.Device device = index.device(consumer);
-      unit = device == null ? null : device.unit();
-    }
+  /** Why the entitlements of {@code option}'s model leave it short. */
+  private String whyNotCovered(Option option) {
     List<Entitlement> candidates = index.entitlementsOf(option.model().id());
     if (candidates.isEmpty()) {
       return "no entitlement of " + option.model().id();
     }
     List<String> why = new ArrayList<>();
     for (Entitlement e : candidates) {
-      String refusal =
-          moved ? eligibility.refusal(option, e, unit) : eligibility.refusal(option, e);
+      String refusal = eligibility.refusal(option, e);
       if (refusal == null) {
         long consumed = consumedOf.getOrDefault(e.id(), 0L);
         why.add(e.id() + " fully consumed (" + consumed + " of " + e.quantity() + ")");
@@ -380,7 +333,7 @@ public final class PositionAssembler {
 
   private List<ProductPosition> productRows() {
     Map<List<String>, long[]> totals = new HashMap<>(); // required, covered, shortfall
-    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
+    for (Assignment assignment : allocation.assignments()) {
       Option option = assignment.option();
       long[] t =
           totals.computeIfAbsent(List.of(option.product(), option.model().id()), k -> new long[3]);
@@ -391,7 +344,8 @@ public final class PositionAssembler {
       }
     }
     for (Demand.Uncoverable u : demand.uncoverable()) {
-      long[] t = totals.computeIfAbsent(List.of(u.fact().product(), ""), k -> new long[3]);
+      long[] t =
+          totals.computeIfAbsent(List.of(facts.fact(u.fact()).product(), ""), k -> new long[3]);
       t[0]++;
       t[2]++;
     }
@@ -493,23 +447,13 @@ public final class PositionAssembler {
 
   /** Optional access records that no chosen option counted: server licensing covers them. */
   private List<Rejected> uncountedAccess() {
-    boolean[] counted = new boolean[demand.facts().size()];
-    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
-      for (int f : assignment.option().facts()) {
-        counted[f] = true;
-      }
-    }
-    for (int f = 0; f < counted.length; f++) {
-      counted[f] |= counted[demand.representativeOf(f)];
-    }
+    boolean[] counted = counted();
     List<Rejected> rows = new ArrayList<>();
-    for (Fact fact : demand.facts()) {
-      if (!demand.isOptional(fact.id()) || counted[fact.id()]) {
+    for (int f = facts.installationCount(); f < facts.size(); f++) {
+      if (!demand.isOptional(f) || counted[f] || !demand.isCoverable(f)) {
         continue;
       }
-      if (!demand.isCoverable(fact.id())) {
-        continue; // already listed by the demand as counted by no model
-      }
+      Fact fact = facts.fact(f);
       rows.add(
           new Rejected(
               "access",
@@ -522,10 +466,21 @@ public final class PositionAssembler {
     return rows;
   }
 
+  /** The facts the chosen options cover. */
+  private boolean[] counted() {
+    boolean[] counted = new boolean[facts.size()];
+    for (Assignment assignment : allocation.assignments()) {
+      for (int f : assignment.option().facts()) {
+        counted[f] = true;
+      }
+    }
+    return counted;
+  }
+
   /** Pinned allocations whose consumer took nothing from the pinned entitlement. */
   private List<Rejected> unusedPins() {
     Map<String, Set<String>> used = new HashMap<>();
-    for (Assignment assignment : allocation.assignmentsInPoolOrder()) {
+    for (Assignment assignment : allocation.assignments()) {
       for (Share share : assignment.shares()) {
         Entitlement e = share.entitlement();
         if (e != null && eligibility.isPinnedTo(e, assignment.option())) {

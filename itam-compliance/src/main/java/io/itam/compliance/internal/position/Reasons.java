@@ -1,7 +1,7 @@
 package io.itam.compliance.internal.position;
 
-import io.itam.compliance.internal.allocation.Eligibility;
 import io.itam.compliance.internal.demand.Option;
+import io.itam.compliance.internal.eligibility.Eligibility;
 import io.itam.model.entitlement.Entitlement;
 import java.util.ArrayList;
 import java.util.List;

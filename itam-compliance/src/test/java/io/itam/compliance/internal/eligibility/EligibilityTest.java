@@ -1,4 +1,4 @@
-package io.itam.compliance.internal.allocation;
+package io.itam.compliance.internal.eligibility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.compliance.internal.demand.Demand;
 import io.itam.compliance.internal.demand.Option;
+import io.itam.compliance.internal.facts.Facts;
+import io.itam.compliance.internal.facts.RecordColumns;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.Estate;
 import io.itam.model.catalog.Product;
@@ -58,7 +60,8 @@ class EligibilityTest {
   /** The eligibility and the option of model {@code model} for {@code consumer}. */
   private record Fixture(Eligibility eligibility, EstateIndex index) {
     Option option(String model, String consumer) {
-      return Demand.of(index).options().stream()
+      Facts facts = Facts.of(index, RecordColumns.of(index.estate(), index));
+      return Demand.allOptions(index, facts).stream()
           .filter(o -> o.model().id().equals(model) && o.consumer().equals(consumer))
           .findFirst()
           .orElseThrow();
@@ -224,7 +227,8 @@ class EligibilityTest {
             .build();
     Fixture f = fixture(estate);
     Option option =
-        Demand.of(f.index()).options().stream()
+        Demand.allOptions(f.index(), Facts.of(f.index(), RecordColumns.of(estate, f.index())))
+            .stream()
             .filter(o -> o.model().id().equals("m"))
             .findFirst()
             .orElseThrow();

@@ -1,9 +1,11 @@
 package io.itam.compliance.internal.demand;
 
+import io.itam.compliance.internal.facts.Fact;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.inventory.Cluster;
 import io.itam.model.inventory.Device;
 import io.itam.model.inventory.DeviceKind;
+import io.itam.model.inventory.User;
 import io.itam.model.terms.LicenseModel;
 import io.itam.model.terms.Metric;
 import io.itam.model.terms.VirtualizationMode;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Named users with a minimum (Oracle Named User Plus): the model counts {@code max(users,
@@ -22,28 +25,81 @@ import java.util.TreeMap;
  * {@code cluster} (OR-E10), the instance itself in a cloud (processors = vCPUs ÷ threads per core,
  * OR-08). One option covers the whole model.
  */
-final class NamedUserMinimum {
-  private NamedUserMinimum() {}
+final class NamedUserRule extends MetricRule {
 
-  /**
-   * @param byUser facts per user id; key {@code ""} holds installations on servers without a user
-   */
-  static void evaluate(
+  /** The option, or why it cannot be counted. */
+  private record Outcome(@Nullable Option option, @Nullable String refusal) {}
+
+  @Override
+  void offer(
+      RuleContext context,
       LicenseModel model,
-      Map<String, List<MetricEvaluator.Coverable>> byUser,
-      EstateIndex index,
-      List<Option> options,
-      Map<Integer, String> refusals) {
+      int m,
+      int[] facts,
+      int count,
+      OptionTable out,
+      Refusals refusals) {
+    int[] counted = new int[count];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if (UserRule.anchor(context, model, facts[i], refusals, true) != -1) {
+        counted[n++] = facts[i];
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    counted = java.util.Arrays.copyOf(counted, n);
+    Outcome outcome = evaluate(context, model, counted);
+    if (outcome.option() == null) {
+      for (int f : counted) {
+        refusals.refuse(f, Objects.requireNonNull(outcome.refusal()));
+      }
+      return;
+    }
+    out.begin(m, consumer(model), Long.MIN_VALUE);
+    for (int f : counted) {
+      out.fact(f, -1, (byte) 0);
+    }
+    out.units(UnitsRule.GENERIC, 0, 0);
+    out.scope(OptionTable.NONE, true, false);
+    out.end();
+  }
+
+  private static String consumer(LicenseModel model) {
+    return "named-users:" + model.product();
+  }
+
+  @Override
+  Option explain(
+      RuleContext context, LicenseModel model, OptionTable table, int option, int[] assigned) {
+    Outcome outcome = evaluate(context, model, assigned);
+    if (outcome.option() == null) {
+      throw new IllegalStateException(
+          "named-user option of " + model.id() + " cannot be counted: " + outcome.refusal());
+    }
+    return outcome.option();
+  }
+
+  private static Outcome evaluate(RuleContext context, LicenseModel model, int[] facts) {
+    EstateIndex index = context.index;
     Metric metric = model.metric();
+    Map<String, List<Integer>> byUser = new TreeMap<>();
+    for (int f : facts) {
+      int user = UserRule.anchor(context, model, f, null, true);
+      String key = user == -2 ? "" : index.user(user).id();
+      byUser.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
     Map<String, Device> servers = new TreeMap<>();
     Map<String, Device> virtual = new TreeMap<>();
-    List<MetricEvaluator.Coverable> covered = new ArrayList<>();
-    Option.Builder option = Option.builder(model, "named-users:" + model.product());
+    Option.Builder option = Option.builder(model, consumer(model));
     VirtualizationMode mode = model.effectiveVirtualization().mode();
-    for (Map.Entry<String, List<MetricEvaluator.Coverable>> entry : byUser.entrySet()) {
-      for (MetricEvaluator.Coverable c : entry.getValue()) {
-        Device device = c.fact().device();
-        if (c.fact().kind() == Fact.Kind.INSTALLATION && device != null) {
+    List<Integer> covered = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> entry : byUser.entrySet()) {
+      for (int f : entry.getValue()) {
+        int d = context.facts.device(f);
+        if (context.facts.kind(f) == Fact.Kind.INSTALLATION && d >= 0) {
+          Device device = index.device(d);
           if (device.kind() == DeviceKind.CLOUD
               || (device.kind() == DeviceKind.VM && mode == VirtualizationMode.PER_VM)) {
             virtual.put(device.id(), device);
@@ -62,11 +118,11 @@ final class NamedUserMinimum {
           }
           option.device(device.id()).scope(device.unit());
         }
-        covered.add(c);
+        covered.add(f);
       }
       if (!entry.getKey().isEmpty()) {
         option.user(entry.getKey());
-        var user = index.user(entry.getKey());
+        User user = index.user(entry.getKey());
         option.scope(user == null ? null : user.unit());
       }
     }
@@ -78,17 +134,15 @@ final class NamedUserMinimum {
       if (metric.userMinimumPerProcessor() > 0) {
         HardwareCount.Result count = HardwareCount.ofServer(model, server);
         if (count.count() == null) {
-          refuseAll(
-              covered, "the named-user minimum cannot be computed: " + count.refusal(), refusals);
-          return;
+          return new Outcome(null, "the named-user minimum cannot be computed: " + count.refusal());
         }
         processors = count.count().units();
         words = count.count().words() + " processors";
       } else if (metric.maximumSockets() > 0) {
         Long capacity = HardwareCount.socketCapacity(server);
         if (capacity != null && capacity > metric.maximumSockets()) {
-          refuseAll(
-              covered,
+          return new Outcome(
+              null,
               "model "
                   + model.id()
                   + " may run only on servers of at most "
@@ -96,9 +150,7 @@ final class NamedUserMinimum {
                   + " sockets (OR-04); "
                   + server.id()
                   + " has "
-                  + capacity,
-              refusals);
-          return;
+                  + capacity);
         }
       }
       long perServer =
@@ -124,11 +176,10 @@ final class NamedUserMinimum {
     }
     long users = byUser.keySet().stream().filter(k -> !k.isEmpty()).count();
     long units = Math.max(users, minimum);
-    covered.sort(java.util.Comparator.comparingInt(c -> c.fact().id()));
+    int[] ids = covered.stream().mapToInt(Integer::intValue).sorted().toArray();
     option
-        .facts(DeviceGroups.ids(covered))
         .units(units)
-        .line(option.consumer(), units, "")
+        .line(consumer(model), units, "")
         .arithmetic(
             "named users with a minimum per processor or server (OR-04, OR-05): max("
                 + users
@@ -138,13 +189,6 @@ final class NamedUserMinimum {
                 + (parts.isEmpty() ? "" : " = " + String.join(" + ", parts))
                 + ") = "
                 + units);
-    options.add(DeviceGroups.withCoverage(option, covered).build());
-  }
-
-  private static void refuseAll(
-      List<MetricEvaluator.Coverable> facts, String why, Map<Integer, String> refusals) {
-    for (MetricEvaluator.Coverable c : facts) {
-      refusals.put(c.fact().id(), why);
-    }
+    return new Outcome(context.withCoverage(option, model, ids).build(), null);
   }
 }

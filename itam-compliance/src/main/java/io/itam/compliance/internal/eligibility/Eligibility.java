@@ -1,6 +1,5 @@
-package io.itam.compliance.internal.allocation;
+package io.itam.compliance.internal.eligibility;
 
-import io.itam.compliance.internal.demand.Option;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.PinnedAllocation;
@@ -45,13 +44,18 @@ public final class Eligibility {
     this.soleRoot = roots.size() == 1 ? roots.get(0).id() : null;
   }
 
+  /** The organisation's only root unit, or {@code null} when it has none or several. */
+  public @Nullable String soleRoot() {
+    return soleRoot;
+  }
+
   /** Whether {@code entitlement} is reserved by pinned allocations. */
   public boolean isPinned(Entitlement entitlement) {
     return pinnedDevices.containsKey(entitlement.id()) || pinnedUsers.containsKey(entitlement.id());
   }
 
   /** Whether {@code entitlement} is pinned to a device or user of {@code option}. */
-  public boolean isPinnedTo(Entitlement entitlement, Option option) {
+  public boolean isPinnedTo(Entitlement entitlement, Terms option) {
     Set<String> devices = pinnedDevices.get(entitlement.id());
     if (devices != null) {
       for (String d : option.devices()) {
@@ -80,7 +84,7 @@ public final class Eligibility {
   }
 
   /** Why {@code entitlement} may not cover {@code option}; {@code null} when it may. */
-  public @Nullable String refusal(Option option, Entitlement entitlement) {
+  public @Nullable String refusal(Terms option, Entitlement entitlement) {
     return refusal(option, entitlement, option.scopeUnits(), option.hasUnassignedConsumer());
   }
 
@@ -88,13 +92,13 @@ public final class Eligibility {
    * Why {@code entitlement} may not cover {@code option} taken by a device its representative
    * stands for, in organisation unit {@code unit} ({@code null}: outside every unit).
    */
-  public @Nullable String refusal(Option option, Entitlement entitlement, @Nullable String unit) {
+  public @Nullable String refusal(Terms option, Entitlement entitlement, @Nullable String unit) {
     return refusal(option, entitlement, unit == null ? Set.of() : Set.of(unit), unit == null);
   }
 
   private @Nullable String refusal(
-      Option option, Entitlement entitlement, Set<String> scopeUnits, boolean unassigned) {
-    if (!entitlement.licenseModel().equals(option.model().id())) {
+      Terms option, Entitlement entitlement, Set<String> scopeUnits, boolean unassigned) {
+    if (!entitlement.licenseModel().equals(option.modelId())) {
       return "of licence model " + entitlement.licenseModel();
     }
     if (!entitlement.isValidOn(asOf)) {

@@ -1,18 +1,17 @@
-package io.itam.compliance.internal.demand;
+package io.itam.compliance.internal.facts;
 
 import static java.util.Objects.requireNonNull;
 
-import io.itam.model.inventory.Access;
 import io.itam.model.inventory.Device;
-import io.itam.model.inventory.Installation;
 import io.itam.model.inventory.Usage;
 import io.itam.model.inventory.User;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One unit of consumption that needs covering: an installation, an access record or a usage
- * measurement that counts on the as-of date. Facts are numbered in a canonical order that does not
- * depend on the order of the input lists.
+ * One unit of consumption that needs covering, as an object: an installation, an access record or a
+ * usage measurement that counts on the as-of date. The engine keeps facts in the {@link Facts}
+ * columns; a {@code Fact} is built from them on demand, where a rule needs the records themselves
+ * (counting a representative's hardware, explaining a row).
  */
 public final class Fact {
   /** What kind of record a fact comes from. */
@@ -41,9 +40,8 @@ public final class Fact {
   private final @Nullable User user;
   private final @Nullable Usage usage;
   private final @Nullable String evidence;
-  private int recordKey = -1;
 
-  private Fact(
+  Fact(
       int id,
       Kind kind,
       String product,
@@ -64,27 +62,6 @@ public final class Fact {
     this.evidence = evidence;
   }
 
-  static Fact installation(int id, Installation installation, Device device) {
-    return new Fact(
-        id,
-        Kind.INSTALLATION,
-        installation.product(),
-        installation.version(),
-        installation.edition(),
-        device,
-        null,
-        null,
-        installation.evidence());
-  }
-
-  static Fact access(int id, Access access, @Nullable Device device, @Nullable User user) {
-    return new Fact(id, Kind.ACCESS, access.product(), null, null, device, user, null, null);
-  }
-
-  static Fact usage(int id, Usage usage) {
-    return new Fact(id, Kind.USAGE, usage.product(), null, null, null, null, usage, null);
-  }
-
   /** Position in the canonical order of facts. */
   public int id() {
     return id;
@@ -96,18 +73,6 @@ public final class Fact {
 
   public String product() {
     return product;
-  }
-
-  /**
-   * The interned identity of what decides this fact's demand in a per-device family: its kind,
-   * product, version, edition and evidence. Equal for equal records of different devices.
-   */
-  int recordKey() {
-    return recordKey;
-  }
-
-  void recordKey(int key) {
-    this.recordKey = key;
   }
 
   /** What discovery found for an installation (a SWID tag's data); {@code null} when none. */
@@ -149,7 +114,14 @@ public final class Fact {
       return user.id();
     }
     Usage u = requireNonNull(usage);
-    return UsagePools.consumerId(u.unit());
+    return usagePool(u.unit());
+  }
+
+  /**
+   * The consumer id of the usage pool of {@code unit}: {@code usage:acme-de}, or {@code usage:all}.
+   */
+  public static String usagePool(@Nullable String unit) {
+    return "usage:" + (unit == null ? "all" : unit);
   }
 
   /** For people: {@code installation of word 2021 on pc-0001}. */

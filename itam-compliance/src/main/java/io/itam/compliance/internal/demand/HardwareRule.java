@@ -1,5 +1,6 @@
 package io.itam.compliance.internal.demand;
 
+import io.itam.compliance.internal.facts.Fact;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.inventory.Cluster;
 import io.itam.model.inventory.Device;
@@ -40,13 +41,13 @@ import java.util.TreeSet;
  * passive failover device rides free on the option of the active device it stands in for (SQL-06),
  * up to {@code failoverDevices} per active device.
  */
-final class HardwareMetric implements MetricEvaluator {
+final class HardwareRule extends MetricRule {
 
-  /** The facts counted together and how their units are computed. */
+  /** The facts counted together: their key ({@code host:esx-01}), own facts and free riders. */
   private static final class Unit {
     final String consumer;
-    final List<Coverable> facts = new ArrayList<>();
-    final List<Coverable> free = new ArrayList<>();
+    final List<Fact> facts = new ArrayList<>();
+    final List<Fact> free = new ArrayList<>();
     final Set<String> devices = new TreeSet<>();
 
     Unit(String consumer) {
@@ -54,35 +55,134 @@ final class HardwareMetric implements MetricEvaluator {
     }
   }
 
+  /** What explaining an option needs: its unit's key and which of its facts ride free. */
+  private record Payload(String key, Set<Integer> free) {}
+
+  /** Payload of the one option of a model with aggregate rounding. */
+  private record Aggregate(Map<Integer, String> keyOfFact, Set<Integer> free) {}
+
   @Override
-  public void evaluate(
+  void offer(
+      RuleContext context,
       LicenseModel model,
-      List<Coverable> facts,
-      EstateIndex index,
-      List<Option> options,
-      Map<Integer, String> refusals) {
+      int m,
+      int[] facts,
+      int count,
+      OptionTable out,
+      Refusals refusals) {
+    Map<String, Unit> units = units(context, model, facts, count, refusals);
+    Map<String, HardwareCount> counted = new TreeMap<>();
+    for (Unit unit : units.values()) {
+      HardwareCount.Result result = countOrOverflow(model, unit, context.index);
+      if (result.count() == null) {
+        for (Fact c : unit.facts) {
+          refusals.refuse(c.id(), Objects.requireNonNull(result.refusal()));
+        }
+        continue;
+      }
+      counted.put(unit.consumer, result.count());
+    }
+    if (counted.isEmpty()) {
+      return;
+    }
+    Virtualization v = model.effectiveVirtualization();
+    if (model.metric().rounding() == Rounding.AGGREGATE) {
+      Map<Integer, String> keyOfFact = new TreeMap<>();
+      Set<Integer> free = new TreeSet<>();
+      for (String key : counted.keySet()) {
+        Unit unit = units.get(key);
+        unit.facts.forEach(c -> keyOfFact.putIfAbsent(c.id(), key));
+        unit.free.forEach(c -> free.add(c.id()));
+      }
+      out.begin(m, model.product() + " (aggregate)", Long.MIN_VALUE);
+      for (int f : keyOfFact.keySet()) {
+        out.fact(f, -1, flags(context, f, false));
+      }
+      out.units(UnitsRule.GENERIC, 0, 0);
+      out.scope(OptionTable.NONE, true, v.requiresMaintenance());
+      out.keep(new Aggregate(keyOfFact, free));
+      out.end();
+      return;
+    }
+    for (Map.Entry<String, HardwareCount> entry : counted.entrySet()) {
+      Unit unit = units.get(entry.getKey());
+      offerUnit(context, model, m, unit, entry.getValue(), out);
+    }
+  }
+
+  private static void offerUnit(
+      RuleContext context,
+      LicenseModel model,
+      int m,
+      Unit unit,
+      HardwareCount count,
+      OptionTable out) {
+    Virtualization v = model.effectiveVirtualization();
+    String key = unit.consumer;
+    Set<Integer> free = new TreeSet<>();
+    unit.free.forEach(c -> free.add(c.id()));
+    TreeMap<Integer, Fact> covered = new TreeMap<>();
+    unit.facts.forEach(c -> covered.put(c.id(), c));
+    unit.free.forEach(c -> covered.putIfAbsent(c.id(), c));
+    boolean hostSets = key.startsWith("host:") && v.mode() == VirtualizationMode.HOST_PER_VM_SET;
+    boolean capped =
+        key.startsWith("host:") && v.mode() == VirtualizationMode.PER_VM && v.capAtHost();
+    out.begin(m, consumerOf(key), Long.MIN_VALUE);
+    for (Fact c : covered.values()) {
+      Device d = Objects.requireNonNull(c.device());
+      int tag = hostSets && d.kind() == DeviceKind.VM ? context.index.deviceIndex(d.id()) : -1;
+      out.fact(c.id(), tag, flags(context, c.id(), free.contains(c.id())));
+    }
+    if (hostSets) {
+      HardwareCount full =
+          Objects.requireNonNull(
+              HardwareCount.ofServer(
+                      model, Objects.requireNonNull(context.index.device(consumerOf(key))))
+                  .count());
+      out.units(UnitsRule.HOST_SETS, full.units(), v.vmsPerSet());
+    } else if (capped) {
+      out.units(UnitsRule.GENERIC, 0, 0);
+    } else {
+      out.units(UnitsRule.CONSTANT, count.units(), 0);
+    }
+    out.scope(OptionTable.NONE, true, v.requiresMaintenance());
+    out.keep(new Payload(key, free));
+    out.end();
+  }
+
+  private static byte flags(RuleContext context, int fact, boolean free) {
+    Device d = context.index.device(context.facts.device(fact));
+    byte flags = d.kind() == DeviceKind.VM ? OptionTable.VIRTUAL : 0;
+    return free ? (byte) (flags | OptionTable.FREE) : flags;
+  }
+
+  /** The facts of {@code model} by the hardware they are counted on, with free failover riders. */
+  private static Map<String, Unit> units(
+      RuleContext context, LicenseModel model, int[] facts, int count, Refusals refusals) {
     Virtualization v = model.effectiveVirtualization();
     VirtualizationMode mode = v.mode();
     Map<String, Unit> units = new TreeMap<>();
     Map<String, String> unitOfDevice = new TreeMap<>();
-    for (Coverable c : facts) {
-      Fact fact = c.fact();
-      if (fact.kind() != Fact.Kind.INSTALLATION) {
-        refusals.put(
-            fact.id(),
+    for (int i = 0; i < count; i++) {
+      int id = facts[i];
+      Fact.Kind kind = context.facts.kind(id);
+      if (kind != Fact.Kind.INSTALLATION) {
+        refusals.refuse(
+            id,
             "model "
                 + model.id()
                 + " ("
                 + model.metric().type()
                 + " metric) counts hardware, not "
-                + fact.kind().id()
+                + kind.id()
                 + " records");
         continue;
       }
+      Fact fact = context.fact(id);
       Device device = Objects.requireNonNull(fact.device());
       if (v.virtualOnly() && device.kind() != DeviceKind.VM && device.kind() != DeviceKind.CLOUD) {
-        refusals.put(
-            fact.id(),
+        refusals.refuse(
+            id,
             "model "
                 + model.id()
                 + " licenses VMs and cloud instances only; "
@@ -91,94 +191,157 @@ final class HardwareMetric implements MetricEvaluator {
                 + device.kind());
         continue;
       }
-      String key = key(device, mode, v, index);
-      units.computeIfAbsent(key, Unit::new).facts.add(c);
-      units.get(key).devices.add(device.id());
+      String key = key(device, mode, v, context.index);
+      Unit unit = units.computeIfAbsent(key, Unit::new);
+      unit.facts.add(fact);
+      unit.devices.add(device.id());
       unitOfDevice.putIfAbsent(device.id(), key);
     }
     if (model.rights().failover()) {
-      attachFailover(model, units, unitOfDevice, index);
+      attachFailover(model, units, unitOfDevice, context.index);
     }
-    List<Option.Builder> built = new ArrayList<>();
-    List<HardwareCount> counts = new ArrayList<>();
-    for (Unit unit : units.values()) {
-      HardwareCount.Result result;
-      try {
-        result = count(model, unit, index);
-      } catch (ArithmeticException overflow) {
-        throw new ArithmeticException(
-            "the "
-                + model.metric().type()
-                + " count of "
-                + String.join(", ", unit.devices)
-                + " overflows");
-      }
-      if (result.count() == null) {
-        for (Coverable c : unit.facts) {
-          refusals.put(c.fact().id(), Objects.requireNonNull(result.refusal()));
-        }
+    return units;
+  }
+
+  private static HardwareCount.Result countOrOverflow(
+      LicenseModel model, Unit unit, EstateIndex index) {
+    try {
+      return count(model, unit, index);
+    } catch (ArithmeticException overflow) {
+      throw new ArithmeticException(
+          "the "
+              + model.metric().type()
+              + " count of "
+              + String.join(", ", unit.devices)
+              + " overflows");
+    }
+  }
+
+  /** Adds the facts of passive failover devices to the unit of their active device. */
+  private static void attachFailover(
+      LicenseModel model,
+      Map<String, Unit> units,
+      Map<String, String> unitOfDevice,
+      EstateIndex index) {
+    Map<String, Integer> freeCount = new TreeMap<>();
+    for (Map.Entry<String, String> entry : unitOfDevice.entrySet()) {
+      Device passive = index.device(entry.getKey());
+      if (passive == null || !passive.isPassiveFailover() || passive.failoverFor() == null) {
         continue;
       }
-      HardwareCount count = result.count();
-      List<Coverable> covered = new ArrayList<>(unit.facts);
-      covered.addAll(unit.free);
-      covered.sort(Comparator.comparingInt(c -> c.fact().id()));
-      String consumer = consumerOf(unit.consumer);
-      Option.Builder option =
-          Option.builder(model, consumer)
-              .facts(DeviceGroups.ids(covered))
-              .units(count.units())
-              .arithmetic(
-                  model.metric().type()
-                      + " metric, "
-                      + how(unit.consumer, v)
-                      + (unit.free.isEmpty()
-                          ? ""
-                          : "; failover right (SQL-06): passive "
-                              + String.join(", ", freeDevices(unit))
-                              + " covered free")
-                      + ": "
-                      + count.words());
-      boolean virtual = false;
-      for (Coverable c : covered) {
-        Device d = Objects.requireNonNull(c.fact().device());
-        option.device(d.id()).user(d.primaryUser());
-        option.scope(d.unit());
-        virtual |= d.kind() == DeviceKind.VM;
-        if (d.host() != null) {
-          option.device(d.host());
+      String activeKey = unitOfDevice.get(passive.failoverFor());
+      if (activeKey == null || activeKey.equals(entry.getValue())) {
+        continue;
+      }
+      int used = freeCount.getOrDefault(passive.failoverFor(), 0);
+      if (used >= model.rights().failoverDevices()) {
+        continue;
+      }
+      freeCount.put(passive.failoverFor(), used + 1);
+      Unit active = units.get(activeKey);
+      for (Fact c : units.get(entry.getValue()).facts) {
+        if (Objects.requireNonNull(c.device()).id().equals(passive.id())) {
+          active.free.add(c);
         }
       }
-      option.needsActiveMaintenance(v.requiresMaintenance() && virtual);
-      if (virtual && (mode == VirtualizationMode.PHYSICAL || mode == VirtualizationMode.CLUSTER)) {
-        long vms =
-            unit.facts.stream()
-                .map(c -> Objects.requireNonNull(c.fact().device()))
-                .filter(d -> d.kind() == DeviceKind.VM)
-                .map(Device::id)
-                .distinct()
-                .count();
-        option.note(
-            "covers "
-                + vms
-                + (vms == 1 ? " VM" : " VMs")
-                + (mode == VirtualizationMode.PHYSICAL
-                    ? " on the licensed host (unlimited virtualization"
-                        + (v.requiresMaintenance() ? " while maintenance is active, SQL-04)" : ")")
-                    : " in the cluster"));
-      }
-      DeviceGroups.withCoverage(option, covered);
-      built.add(option);
-      counts.add(count);
     }
-    if (model.metric().rounding() == Rounding.AGGREGATE && !built.isEmpty()) {
-      options.add(aggregate(model, units, built, counts));
-    } else {
-      for (int i = 0; i < built.size(); i++) {
-        String consumer = built.get(i).consumer();
-        options.add(built.get(i).line(consumer, counts.get(i).units(), "").build());
+  }
+
+  @Override
+  Option explain(
+      RuleContext context, LicenseModel model, OptionTable table, int option, int[] assigned) {
+    Object payload = table.payload(option);
+    if (payload instanceof Aggregate aggregate) {
+      return explainAggregate(context, model, aggregate, assigned);
+    }
+    Payload p = (Payload) Objects.requireNonNull(payload);
+    Unit unit = new Unit(p.key());
+    for (int f : assigned) {
+      Fact fact = context.fact(f);
+      (p.free().contains(f) ? unit.free : unit.facts).add(fact);
+      unit.devices.add(Objects.requireNonNull(fact.device()).id());
+    }
+    HardwareCount count = counted(model, unit, context.index);
+    return describe(context, model, unit, count)
+        .line(consumerOf(p.key()), count.units(), "")
+        .build();
+  }
+
+  /**
+   * The count of a unit of an option given some of its own facts (free riders never come alone):
+   * always countable, since its whole unit was.
+   */
+  private static HardwareCount counted(LicenseModel model, Unit unit, EstateIndex index) {
+    HardwareCount.Result result = countOrOverflow(model, unit, index);
+    return Objects.requireNonNull(result.count(), result.refusal());
+  }
+
+  /** The option of a counted unit, without its lines. */
+  private static Option.Builder describe(
+      RuleContext context, LicenseModel model, Unit unit, HardwareCount count) {
+    Virtualization v = model.effectiveVirtualization();
+    VirtualizationMode mode = v.mode();
+    List<Fact> covered = new ArrayList<>(unit.facts);
+    for (Fact c : unit.free) {
+      if (!covered.contains(c)) {
+        covered.add(c);
       }
     }
+    covered.sort(Comparator.comparingInt(Fact::id));
+    String consumer = consumerOf(unit.consumer);
+    List<Fact> free = unit.free;
+    Option.Builder option =
+        Option.builder(model, consumer)
+            .units(count.units())
+            .arithmetic(
+                model.metric().type()
+                    + " metric, "
+                    + how(unit.consumer, v)
+                    + (free.isEmpty()
+                        ? ""
+                        : "; failover right (SQL-06): passive "
+                            + String.join(", ", freeDevices(free))
+                            + " covered free")
+                    + ": "
+                    + count.words());
+    boolean virtual = false;
+    for (Fact c : covered) {
+      Device d = Objects.requireNonNull(c.device());
+      option.device(d.id()).user(d.primaryUser());
+      option.scope(d.unit());
+      virtual |= d.kind() == DeviceKind.VM;
+      if (d.host() != null) {
+        option.device(d.host());
+      }
+    }
+    option.needsActiveMaintenance(v.requiresMaintenance() && virtual);
+    if (virtual && (mode == VirtualizationMode.PHYSICAL || mode == VirtualizationMode.CLUSTER)) {
+      long vms =
+          unit.facts.stream()
+              .map(c -> Objects.requireNonNull(c.device()))
+              .filter(d -> d.kind() == DeviceKind.VM)
+              .map(Device::id)
+              .distinct()
+              .count();
+      option.note(
+          "covers "
+              + vms
+              + (vms == 1 ? " VM" : " VMs")
+              + (mode == VirtualizationMode.PHYSICAL
+                  ? " on the licensed host (unlimited virtualization"
+                      + (v.requiresMaintenance() ? " while maintenance is active, SQL-04)" : ")")
+                  : " in the cluster"));
+    }
+    int[] ids = covered.stream().mapToInt(Fact::id).toArray();
+    return context.withCoverage(option, model, ids);
+  }
+
+  private static List<String> freeDevices(List<Fact> free) {
+    Set<String> ids = new TreeSet<>();
+    for (Fact c : free) {
+      ids.add(Objects.requireNonNull(c.device()).id());
+    }
+    return new ArrayList<>(ids);
   }
 
   /** How a unit is counted, for the reason. */
@@ -224,44 +387,6 @@ final class HardwareMetric implements MetricEvaluator {
     return key.substring(key.indexOf(':') + 1);
   }
 
-  private static List<String> freeDevices(Unit unit) {
-    Set<String> ids = new TreeSet<>();
-    for (Coverable c : unit.free) {
-      ids.add(Objects.requireNonNull(c.fact().device()).id());
-    }
-    return new ArrayList<>(ids);
-  }
-
-  /** Adds the facts of passive failover devices to the unit of their active device. */
-  private static void attachFailover(
-      LicenseModel model,
-      Map<String, Unit> units,
-      Map<String, String> unitOfDevice,
-      EstateIndex index) {
-    Map<String, Integer> freeCount = new TreeMap<>();
-    for (Map.Entry<String, String> entry : unitOfDevice.entrySet()) {
-      Device passive = index.device(entry.getKey());
-      if (passive == null || !passive.isPassiveFailover() || passive.failoverFor() == null) {
-        continue;
-      }
-      String activeKey = unitOfDevice.get(passive.failoverFor());
-      if (activeKey == null || activeKey.equals(entry.getValue())) {
-        continue;
-      }
-      int used = freeCount.getOrDefault(passive.failoverFor(), 0);
-      if (used >= model.rights().failoverDevices()) {
-        continue;
-      }
-      freeCount.put(passive.failoverFor(), used + 1);
-      Unit active = units.get(activeKey);
-      for (Coverable c : units.get(entry.getValue()).facts) {
-        if (Objects.requireNonNull(c.fact().device()).id().equals(passive.id())) {
-          active.free.add(c);
-        }
-      }
-    }
-  }
-
   private static HardwareCount.Result count(LicenseModel model, Unit unit, EstateIndex index) {
     String key = unit.consumer;
     String id = consumerOf(key);
@@ -301,8 +426,8 @@ final class HardwareMetric implements MetricEvaluator {
           return full;
         }
         Set<String> vms = new TreeSet<>();
-        for (Coverable c : unit.facts) {
-          Device d = Objects.requireNonNull(c.fact().device());
+        for (Fact c : unit.facts) {
+          Device d = Objects.requireNonNull(c.device());
           if (d.kind() == DeviceKind.VM) {
             vms.add(d.id());
           }
@@ -333,8 +458,8 @@ final class HardwareMetric implements MetricEvaluator {
         // capAtHost: the VMs together, never more than the host in full (IBM-03, IBM-04).
         boolean onHost = false;
         Map<String, Device> vms = new TreeMap<>();
-        for (Coverable c : unit.facts) {
-          Device d = Objects.requireNonNull(c.fact().device());
+        for (Fact c : unit.facts) {
+          Device d = Objects.requireNonNull(c.device());
           if (d.kind() == DeviceKind.VM) {
             vms.put(d.id(), d);
           } else {
@@ -394,7 +519,7 @@ final class HardwareMetric implements MetricEvaluator {
   }
 
   private static String firstHost(Unit unit, EstateIndex index) {
-    Device d = Objects.requireNonNull(unit.facts.get(0).fact().device());
+    Device d = Objects.requireNonNull(unit.facts.get(0).device());
     return d.kind() == DeviceKind.VM ? Objects.requireNonNull(d.host()) : d.id();
   }
 
@@ -437,11 +562,23 @@ final class HardwareMetric implements MetricEvaluator {
    * One option for the whole model: units summed exactly and rounded up once (OR-02, the
    * aggregation Flexera applies); the units are spread over the consumers by largest remainder.
    */
-  private static Option aggregate(
-      LicenseModel model,
-      Map<String, Unit> units,
-      List<Option.Builder> built,
-      List<HardwareCount> counts) {
+  private static Option explainAggregate(
+      RuleContext context, LicenseModel model, Aggregate aggregate, int[] assigned) {
+    Map<String, Unit> units = new TreeMap<>();
+    for (int f : assigned) {
+      Fact fact = context.fact(f);
+      String key = Objects.requireNonNull(aggregate.keyOfFact().get(f));
+      Unit unit = units.computeIfAbsent(key, Unit::new);
+      (aggregate.free().contains(f) ? unit.free : unit.facts).add(fact);
+      unit.devices.add(Objects.requireNonNull(fact.device()).id());
+    }
+    List<Option.Builder> built = new ArrayList<>();
+    List<HardwareCount> counts = new ArrayList<>();
+    for (Unit unit : units.values()) {
+      HardwareCount count = counted(model, unit, context.index);
+      built.add(describe(context, model, unit, count));
+      counts.add(count);
+    }
     BigDecimal sum = BigDecimal.ZERO;
     long divisor = counts.get(0).divisor();
     for (HardwareCount count : counts) {
@@ -454,7 +591,7 @@ final class HardwareMetric implements MetricEvaluator {
     List<String> words = new ArrayList<>();
     long[] floors = new long[counts.size()];
     BigDecimal[] remainders = new BigDecimal[counts.size()];
-    long assigned = 0;
+    long assignedUnits = 0;
     for (int i = 0; i < counts.size(); i++) {
       Option o =
           built
@@ -486,7 +623,7 @@ final class HardwareMetric implements MetricEvaluator {
       BigDecimal share = counts.get(i).exact().divide(d, 12, RoundingMode.DOWN);
       floors[i] = share.setScale(0, RoundingMode.FLOOR).longValueExact();
       remainders[i] = share.subtract(BigDecimal.valueOf(floors[i]));
-      assigned += floors[i];
+      assignedUnits += floors[i];
     }
     Integer[] order = new Integer[counts.size()];
     for (int i = 0; i < order.length; i++) {
@@ -497,16 +634,16 @@ final class HardwareMetric implements MetricEvaluator {
         Comparator.comparing((Integer i) -> remainders[i])
             .reversed()
             .thenComparing(i -> built.get(i).consumer()));
-    for (int k = 0; assigned < total; k = (k + 1) % order.length) {
+    for (int k = 0; assignedUnits < total; k = (k + 1) % order.length) {
       floors[order[k]]++;
-      assigned++;
+      assignedUnits++;
     }
     for (int i = 0; i < counts.size(); i++) {
       option.line(built.get(i).consumer(), floors[i], "share of the aggregate");
     }
     facts.sort(null);
     return option
-        .facts(facts.stream().mapToInt(Integer::intValue).toArray())
+        .facts(facts.stream().mapToInt(Integer::intValue).distinct().toArray())
         .units(total)
         .arithmetic(
             model.metric().type()
