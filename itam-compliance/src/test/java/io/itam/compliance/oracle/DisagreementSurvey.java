@@ -47,6 +47,9 @@ class DisagreementSurvey {
               if (oracle.shortfall() > 0) {
                 count(counts, "optimum with a shortfall");
               }
+              if (!IntegerProgrammeOracle.optimumShortingLeast(problem).equals(oracle)) {
+                count(counts, "optimum leaving a licence idle inside a bought pack");
+              }
               if (oracle.consumed() > 0) {
                 count(counts, "optimum consuming priced entitlements");
               }

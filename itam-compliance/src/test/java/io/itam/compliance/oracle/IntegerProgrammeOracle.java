@@ -43,25 +43,54 @@ import org.ojalgo.type.context.NumberContext;
 final class IntegerProgrammeOracle {
   private IntegerProgrammeOracle() {}
 
-  /** The lexicographic optimum of {@code problem}. */
+  /** The lexicographic optimum of {@code problem}: least tier 1, then least tier 3. */
   static Objective optimum(Problem problem) {
+    return lexicographic(problem, false);
+  }
+
+  /**
+   * The optimum with one more tier between the documented two: least short units. Not the
+   * documented objective (under it, short units inside a pack already paid for are free, so tier 3
+   * may leave a licence idle rather than consume it); the survey uses it to count how often that
+   * reading matters.
+   */
+  static Objective optimumShortingLeast(Problem problem) {
+    return lexicographic(problem, true);
+  }
+
+  private static Objective lexicographic(Problem problem, boolean leastShortUnits) {
     if (problem.demands().isEmpty()) {
       return new Objective(0, 0);
     }
-    long shortfall = solve(problem, null);
-    long consumed = solve(problem, shortfall);
+    long shortfall = solve(problem, Tier.SHORTFALL, null, null);
+    Long shortUnits = leastShortUnits ? solve(problem, Tier.SHORT_UNITS, shortfall, null) : null;
+    long consumed = solve(problem, Tier.CONSUMED, shortfall, shortUnits);
     return new Objective(shortfall, consumed);
   }
 
-  /** Minimises tier 1 ({@code shortfallBound} null), or tier 3 with tier 1 at most the bound. */
-  private static long solve(Problem problem, @Nullable Long shortfallBound) {
+  private enum Tier {
+    SHORTFALL,
+    SHORT_UNITS,
+    CONSUMED
+  }
+
+  /** Minimises {@code tier} with the tiers before it held at their optimum (when given). */
+  private static long solve(
+      Problem problem, Tier tier, @Nullable Long shortfall, @Nullable Long shortUnits) {
     Programme programme = new Programme(problem);
-    if (shortfallBound == null) {
-      programme.shortfall.weight(1);
-    } else {
-      programme.shortfall.upper(shortfallBound);
-      programme.consumed.weight(1);
+    if (shortfall != null) {
+      programme.shortfall.upper(shortfall);
     }
+    if (shortUnits != null) {
+      programme.shortUnits.upper(shortUnits);
+    }
+    Expression objective =
+        switch (tier) {
+          case SHORTFALL -> programme.shortfall;
+          case SHORT_UNITS -> programme.shortUnits;
+          case CONSUMED -> programme.consumed;
+        };
+    objective.weight(1);
     Optimisation.Result result = programme.model.minimise();
     if (!result.getState().isOptimal()) {
       throw new IllegalStateException("ojAlgo did not prove an optimum: " + result.getState());
@@ -95,6 +124,7 @@ final class IntegerProgrammeOracle {
     final ExpressionsBasedModel model = new ExpressionsBasedModel(options());
     final Expression shortfall = model.addExpression("tier1");
     final Expression consumed = model.addExpression("tier3");
+    final Expression shortUnits = model.addExpression("shortUnits");
     private final Problem problem;
     private final Map<OptionKey, List<Assigned>> assignedTo = new LinkedHashMap<>();
     private final Map<OptionKey, Variable> units = new LinkedHashMap<>();
@@ -189,18 +219,26 @@ final class IntegerProgrammeOracle {
     /** Tier 1: the short units of every model, in whole packs at the remedy price when priced. */
     private void shortfall() {
       for (int m = 0; m < problem.models().size(); m++) {
-        Expression target = problem.priced() ? model.addExpression().lower(0) : shortfall;
+        // short units of an option = u − Σ x; priced, a pack row reads packSize·k − short ≥ 0
+        Expression packs = problem.priced() ? model.addExpression().lower(0) : null;
         long maxUnits = 0;
         for (Map.Entry<OptionKey, Variable> option : units.entrySet()) {
-          if (option.getKey().model() == m) {
-            maxUnits += assignedTo.get(option.getKey()).size();
-            // short units of the option = u − Σ x; a pack row reads packSize·k − short ≥ 0
-            long sign = problem.priced() ? -1 : 1;
-            target.set(option.getValue(), sign);
-            allocated.getOrDefault(option.getKey(), List.of()).forEach(x -> target.set(x, -sign));
+          if (option.getKey().model() != m) {
+            continue;
+          }
+          maxUnits += assignedTo.get(option.getKey()).size();
+          List<Variable> xs = allocated.getOrDefault(option.getKey(), List.of());
+          for (Expression target :
+              packs == null ? List.of(shortUnits, shortfall) : List.of(shortUnits)) {
+            target.set(option.getValue(), 1);
+            xs.forEach(x -> target.set(x, -1));
+          }
+          if (packs != null) {
+            packs.set(option.getValue(), -1);
+            xs.forEach(x -> packs.set(x, 1));
           }
         }
-        if (problem.priced() && maxUnits > 0) {
+        if (packs != null && maxUnits > 0) {
           Problem.Model terms = problem.models().get(m);
           long packSize = terms.packSize();
           Variable k =
@@ -209,7 +247,7 @@ final class IntegerProgrammeOracle {
                   .integer()
                   .lower(0)
                   .upper((maxUnits + packSize - 1) / packSize);
-          target.set(k, packSize);
+          packs.set(k, packSize);
           shortfall.set(k, Math.multiplyExact(packSize, terms.remedyCents()));
         }
       }
