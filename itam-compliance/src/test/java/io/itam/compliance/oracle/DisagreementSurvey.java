@@ -67,6 +67,9 @@ class DisagreementSurvey {
                     engine.shortfall() != oracle.shortfall()
                         ? "  of which at tier 1"
                         : "  of which at tier 3 only");
+                if (engine.equals(IntegerProgrammeOracle.optimumShortingLeast(problem))) {
+                  count(counts, "  of which the engine consumes an idle pack's licence");
+                }
                 Estate single = OracleEstates.withSinglePacks(estate);
                 Objective singleEngine =
                     EnginePosition.objective(

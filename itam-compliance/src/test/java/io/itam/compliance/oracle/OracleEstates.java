@@ -44,6 +44,8 @@ final class OracleEstates {
   private static final String[] INSTALLED = {null, null, "2025-01-01", "2027-01-01"};
   private static final String[] SCOPES = {null, null, "acme", "acme-de", "acme-us"};
   private static final long[] QUANTITIES = {0, 1, 1, 2, 2, 3, 4};
+  private static final int[] DEVICE_COUNTS = {1, 1, 2, 2, 3, 4};
+  private static final int[] INSTALLATION_COUNTS = {1, 2, 3, 3, 4, 4, 5, 5, 6, 6};
   private static final int[] ENTITLEMENT_COUNTS = {0, 1, 2, 2, 3, 3, 4, 4};
   private static final String[] VALID_FROM = {null, null, null, "2020-01-01", "2027-01-01"};
   private static final String[] VALID_UNTIL = {null, null, null, "2026-01-01", "2028-12-31"};
@@ -101,11 +103,11 @@ final class OracleEstates {
       licensed.add(model.product());
       estate.add(model);
     }
-    int devices = 1 + c.pick(4);
+    int devices = DEVICE_COUNTS[c.pick(DEVICE_COUNTS.length)];
     for (int d = 0; d < devices; d++) {
       estate.add(Device.builder("d" + d, c.one(KINDS)).unit(c.one(UNITS)).build());
     }
-    int installations = 1 + c.pick(6);
+    int installations = INSTALLATION_COUNTS[c.pick(INSTALLATION_COUNTS.length)];
     for (int i = 0; i < installations; i++) {
       String product = installedProduct(c, licensed);
       String version = product.equals("c") ? null : c.one(VERSIONS);
