@@ -39,7 +39,7 @@ class DisagreementSurvey {
         .checkAssert(
             estate -> {
               Problem problem = Problem.of(estate);
-              Objective oracle = IntegerProgrammeOracle.optimum(problem);
+              Objective oracle = EnumerationOracle.optimum(problem);
               Position position = EnginePosition.reconcile(estate);
               Objective engine = EnginePosition.objective(estate, position, problem.priced());
               count(counts, "estates");
@@ -47,7 +47,7 @@ class DisagreementSurvey {
               if (oracle.shortfall() > 0) {
                 count(counts, "optimum with a shortfall");
               }
-              if (!IntegerProgrammeOracle.optimumShortingLeast(problem).equals(oracle)) {
+              if (!EnumerationOracle.optimumShortingLeast(problem).equals(oracle)) {
                 count(counts, "optimum leaving a licence idle inside a bought pack");
               }
               if (oracle.consumed() > 0) {
@@ -67,7 +67,7 @@ class DisagreementSurvey {
                     engine.shortfall() != oracle.shortfall()
                         ? "  of which at tier 1"
                         : "  of which at tier 3 only");
-                if (engine.equals(IntegerProgrammeOracle.optimumShortingLeast(problem))) {
+                if (engine.equals(EnumerationOracle.optimumShortingLeast(problem))) {
                   count(counts, "  of which the engine consumes an idle pack's licence");
                 }
                 Estate single = OracleEstates.withSinglePacks(estate);
@@ -75,7 +75,7 @@ class DisagreementSurvey {
                     EnginePosition.objective(
                         single, EnginePosition.reconcile(single), problem.priced());
                 boolean packsOnly =
-                    singleEngine.equals(IntegerProgrammeOracle.optimum(Problem.of(single)));
+                    singleEngine.equals(EnumerationOracle.optimum(Problem.of(single)));
                 count(
                     counts,
                     packsOnly

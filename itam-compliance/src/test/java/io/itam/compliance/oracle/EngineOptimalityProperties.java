@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * Optimality (design §Invariants) against the independent oracle: on thousands of tiny random
  * estates the engine's position is a feasible allocation whose documented objective (tier 1 the
  * shortfall cost in whole packs at remedy prices, tier 3 the value consumed) equals the optimum of
- * the {@link IntegerProgrammeOracle}, which shares nothing with the engine but the estate.
+ * the {@link EnumerationOracle}, which shares nothing with the engine but the estate (and which
+ * {@link IntegerProgrammeProperties} checks against an integer programme on the same estates).
  *
  * <p>The engine before issue 10 fails it on about 3.5 % of these estates, always the worse (see
  * {@link DisagreementSurvey}). One of them, checked by hand: device d0 in acme runs {@code a} 2019
@@ -28,17 +29,17 @@ import org.junit.jupiter.api.Test;
  */
 class EngineOptimalityProperties {
   static final long SEED = 19770L;
-  static final int EXAMPLES = 5000;
+  static final int EXAMPLES = 10_000;
 
   @Test
-  void engineReachesTheOptimumOfTheIntegerProgramme() {
+  void engineReachesTheOptimum() {
     qt().withFixedSeed(SEED)
         .withExamples(EXAMPLES)
         .forAll(OracleEstates.tiny())
         .checkAssert(
             estate -> {
               Problem problem = Problem.of(estate);
-              Objective optimum = IntegerProgrammeOracle.optimum(problem);
+              Objective optimum = EnumerationOracle.optimum(problem);
               Position position = EnginePosition.reconcile(estate);
               List<String> infeasible = EnginePosition.infeasibilities(estate, position);
               assertTrue(infeasible.isEmpty(), infeasible.toString());
@@ -56,14 +57,14 @@ class EngineOptimalityProperties {
   @Test
   void engineNeverBeatsTheOptimum() {
     qt().withFixedSeed(SEED + 1)
-        .withExamples(2000)
+        .withExamples(5000)
         .forAll(OracleEstates.tiny())
         .checkAssert(
             estate -> {
               Problem problem = Problem.of(estate);
               Position position = EnginePosition.reconcile(estate);
               Objective engine = EnginePosition.objective(estate, position, problem.priced());
-              Objective optimum = IntegerProgrammeOracle.optimum(problem);
+              Objective optimum = EnumerationOracle.optimum(problem);
               assertTrue(
                   engine.compareTo(optimum) >= 0, "engine " + engine + " beats optimum " + optimum);
             });
