@@ -56,6 +56,9 @@ class DisagreementSurvey {
               if (problem.demands().stream().anyMatch(d -> d.choices().size() > 1)) {
                 count(counts, "an installation with two or more covering models");
               }
+              if (problem.uncoverable() != EnginePosition.uncoverable(position)) {
+                count(counts, "uncoverable installations counted differently");
+              }
               if (!EnginePosition.infeasibilities(estate, position).isEmpty()) {
                 count(counts, "engine infeasible");
               }
@@ -108,6 +111,10 @@ class DisagreementSurvey {
     System.out.println(report);
     assertEquals(0, counts.getOrDefault("engine BETTER (oracle wrong)", 0), report.toString());
     assertEquals(0, counts.getOrDefault("engine infeasible", 0), report.toString());
+    assertEquals(
+        0,
+        counts.getOrDefault("uncoverable installations counted differently", 0),
+        report.toString());
   }
 
   private static void count(Map<String, Integer> counts, String what) {

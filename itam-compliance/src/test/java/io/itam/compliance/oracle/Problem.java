@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -158,7 +159,7 @@ final class Problem {
       if (!valid) {
         continue;
       }
-      Set<String> devices = new java.util.TreeSet<>();
+      Set<String> devices = new TreeSet<>();
       for (Device d : estate.devices()) {
         if (rules.scopeContains(e.scope(), d.unit())) {
           devices.add(d.id());
