@@ -202,6 +202,10 @@ class AllocationDefectsTest {
     Objective expected = new Objective(shortfall, consumed);
     assertEquals(expected, IntegerProgrammeOracle.optimum(problem), "integer programme");
     assertEquals(expected, EnumerationOracle.optimum(problem), "enumeration");
+    assertEquals(
+        expected,
+        EnumerationOracle.optimumShortingLeast(problem),
+        "enumeration, least short units at remedy prices between the tiers");
   }
 
   /** The engine's product rows, "model product: required = covered + shortfall", by model. */

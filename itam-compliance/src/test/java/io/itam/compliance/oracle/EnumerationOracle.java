@@ -60,10 +60,10 @@ final class EnumerationOracle {
   }
 
   /**
-   * The optimum with one more tier between the documented two: least short units. Not the
-   * documented objective (under it, short units inside a pack already paid for are free, so tier 3
-   * may leave a licence idle rather than consume it); the survey uses it to count how often that
-   * reading matters.
+   * The engine's objective: between the whole-pack shortfall cost and the value consumed, the least
+   * short units at their remedy prices (units when unpriced). Without that tier, short units inside
+   * a pack already paid for are free, so tier 3 would leave an owned licence idle rather than
+   * consume it; with it, owned licences are used first and only the rest is bought in packs.
    */
   static Objective optimumShortingLeast(Problem problem) {
     return solve(problem, true);
@@ -116,7 +116,7 @@ final class EnumerationOracle {
         Score o =
             new Score(
                 problem.shortfallCost(m, shortUnits),
-                leastShortUnits ? shortUnits : 0,
+                leastShortUnits ? problem.linearShortfall(m, shortUnits) : 0,
                 valueByCovered[covered]);
         if (bestOfModel == null || o.compareTo(bestOfModel) < 0) {
           bestOfModel = o;

@@ -257,6 +257,15 @@ final class Problem {
   }
 
   /** The shortfall cost of {@code shortUnits} of model {@code m}: whole packs, or units. */
+  /**
+   * The short units of model {@code m} at its remedy price, without packs (the units themselves
+   * when the estate is unpriced): the tier between the whole-pack cost and the value consumed,
+   * which keeps owned licences in use when a pack must be bought anyway.
+   */
+  long linearShortfall(int m, long shortUnits) {
+    return priced ? Math.multiplyExact(shortUnits, models.get(m).remedyCents()) : shortUnits;
+  }
+
   long shortfallCost(int m, long shortUnits) {
     if (!priced) {
       return shortUnits;

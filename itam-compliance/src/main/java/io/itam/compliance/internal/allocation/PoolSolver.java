@@ -103,7 +103,20 @@ final class PoolSolver {
   private final boolean priced;
   private final BigDecimal weightUnit;
 
-  private PoolSolver(AllocationProblem problem, Pool pool, Prices prices, long nodeBudget) {
+  // Whole packs (design §Reconciliation 4.1): models sold in packs of more than one unit whose
+  // shortfall this pool's choices can change; their units short elsewhere are an offset.
+  private final int[] packModel; // dense model index per packed model
+  private final long[] packSize;
+  private final long[] packOffset;
+  private final int[][] packTypes; // local types of each packed model
+  private final BigInteger[] packWeight; // the cost of one pack, on the weight scale
+
+  private PoolSolver(
+      AllocationProblem problem,
+      Pool pool,
+      Prices prices,
+      long nodeBudget,
+      @Nullable Map<Integer, Long> packOffsets) {
     this.problem = problem;
     this.pool = pool;
     this.prices = prices;
@@ -157,6 +170,30 @@ final class PoolSolver {
       Arrays.fill(weight, BigInteger.ONE);
       weightUnit = BigDecimal.ONE;
     }
+    Map<Integer, List<Integer>> typesOfPacked = new java.util.TreeMap<>();
+    if (priced && packOffsets != null) {
+      for (int t = 0; t < types.length; t++) {
+        SlotTypes.SlotType type = problem.types.get(types[t]);
+        if (type.licenseModel.metric().packSize() > 1) {
+          typesOfPacked.computeIfAbsent(type.model, k -> new ArrayList<>()).add(t);
+        }
+      }
+    }
+    int packed = typesOfPacked.size();
+    packModel = new int[packed];
+    packSize = new long[packed];
+    packOffset = new long[packed];
+    packTypes = new int[packed][];
+    packWeight = new BigInteger[packed];
+    int k = 0;
+    for (Map.Entry<Integer, List<Integer>> entry : typesOfPacked.entrySet()) {
+      packModel[k] = entry.getKey();
+      packSize[k] = problem.index.model(entry.getKey()).metric().packSize();
+      packOffset[k] = packOffsets == null ? 0 : packOffsets.getOrDefault(entry.getKey(), 0L);
+      packTypes[k] = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
+      packWeight[k] = weight[packTypes[k][0]].multiply(BigInteger.valueOf(packSize[k]));
+      k++;
+    }
     // Demand of the classes with a single shape is fixed.
     fixedDemand = new long[types.length];
     for (DemandClass c : pool.classes) {
@@ -171,9 +208,53 @@ final class PoolSolver {
     }
   }
 
+  /**
+   * Whether {@code pool}'s choices can change the shortfall of a model sold in packs of more than
+   * one unit: its shortfall is priced, some class chooses between shapes, and a model of the pool
+   * has a pack size above one.
+   */
+  static boolean choosesInPacks(AllocationProblem problem, Pool pool, Prices prices) {
+    boolean packed = false;
+    for (int t : pool.types) {
+      io.itam.model.terms.LicenseModel model = problem.types.get(t).licenseModel;
+      BigDecimal price = prices.remedyPrice(model);
+      if (price == null || price.signum() <= 0) {
+        return false;
+      }
+      packed |= model.metric().packSize() > 1;
+    }
+    boolean choice = false;
+    for (DemandClass c : pool.classes) {
+      choice |= c.shapes().size() > 1;
+    }
+    return packed && choice;
+  }
+
   /** Solves {@code pool} of {@code problem}. */
   static Solution solve(AllocationProblem problem, Pool pool, Prices prices, long nodeBudget) {
-    return new PoolSolver(problem, pool, prices, nodeBudget).solve();
+    return new PoolSolver(problem, pool, prices, nodeBudget, null).solve();
+  }
+
+  /**
+   * Solves {@code pool}, whose choices can change the shortfall of models sold in packs, pricing
+   * the shortfall in whole packs: {@code offsets} gives, per model (dense index), the units short
+   * outside the pool, which its packs must also cover.
+   */
+  static Solution solveInPacks(
+      AllocationProblem problem,
+      Pool pool,
+      Prices prices,
+      long nodeBudget,
+      Map<Integer, Long> offsets) {
+    PoolSolver solver = new PoolSolver(problem, pool, prices, nodeBudget, offsets);
+    Solution linear = solver.solve();
+    if (solver.packModel.length == 0
+        || (linear.exact()
+            && solver.packCost(linear.shortfall()).equals(solver.packBound(linear)))) {
+      // No unit of any pack left empty: the least shortfall at unit prices is the least in packs.
+      return linear;
+    }
+    return solver.solveByIntegerProgramme();
   }
 
   private Solution solve() {
@@ -304,7 +385,7 @@ final class PoolSolver {
 
   /** Solves {@code pool} the way a greedy engine does: see {@code AllocationStrategy.FIRST_FIT}. */
   static Solution solveFirstFit(AllocationProblem problem, Pool pool, Prices prices) {
-    return new PoolSolver(problem, pool, prices, 1).firstFit();
+    return new PoolSolver(problem, pool, prices, 1, null).firstFit();
   }
 
   private Solution firstFit() {
@@ -412,6 +493,7 @@ final class PoolSolver {
     final List<int[]> y = new ArrayList<>(); // {class index, shape index}
     final int[][] x = new int[types.length][];
     final int uBase;
+    final int kBase;
     final int count;
 
     Columns() {
@@ -431,7 +513,8 @@ final class PoolSolver {
         }
       }
       uBase = column;
-      count = uBase + types.length;
+      kBase = uBase + types.length;
+      count = kBase + packModel.length;
     }
 
     /** The column values of a solution. */
@@ -446,6 +529,9 @@ final class PoolSolver {
           values[x[t][j]] = Rational.of(units[j]);
         }
         values[uBase + t] = Rational.of(solution.shortfall().get(types[t]));
+      }
+      for (int k = 0; k < packModel.length; k++) {
+        values[kBase + k] = Rational.of(packs(k, solution.shortfall()));
       }
       return values;
     }
@@ -468,7 +554,11 @@ final class PoolSolver {
   }
 
   /** One objective tier of the staged search: its costs, and the bound of the tiers before it. */
-  private record Tier(String name, BigInteger[] uCost, BigInteger[][] xCost) {}
+  private record Tier(String name, BigInteger[] uCost, BigInteger[][] xCost, BigInteger[] kCost) {
+    Tier(String name, BigInteger[] uCost, BigInteger[][] xCost) {
+      this(name, uCost, xCost, null);
+    }
+  }
 
   /**
    * Solves a pool whose classes choose among multi-slot shapes: an exact integer programme, one
@@ -503,6 +593,16 @@ final class PoolSolver {
         anyValue |= value[e].signum() != 0;
       }
     }
+    if (packModel.length > 0) {
+      // Tier 1: packed models by the pack, the others by the unit.
+      BigInteger[] unpacked = weight.clone();
+      for (int[] packed : packTypes) {
+        for (int t : packed) {
+          unpacked[t] = BigInteger.ZERO;
+        }
+      }
+      tiers.add(new Tier("shortfall in whole packs", unpacked, none, packWeight));
+    }
     tiers.add(new Tier("shortfall", shortCost, none));
     if (anyPin) {
       tiers.add(new Tier("pinned entitlements first", zeroU, pins));
@@ -535,7 +635,7 @@ final class PoolSolver {
           bound =
               new BigDecimal(lower.ceil().max(BigInteger.ZERO))
                   .multiply(weightUnit)
-                  .min(best.objective());
+                  .min(reported(best));
         }
         break;
       }
@@ -546,15 +646,23 @@ final class PoolSolver {
         exact
             ? "exact integer programme (branch and bound by tier, " + nodes + " nodes)"
             : "best found within the node budget of " + nodeBudget + " per tier (branch and bound)";
+    BigDecimal objective = reported(best);
     return new Solution(
         best.shapeCounts(),
         best.allocated(),
         best.shortfall(),
         method,
         exact,
-        best.objective(),
-        exact ? best.objective() : (bound == null ? best.objective() : bound),
+        objective,
+        exact ? objective : (bound == null ? objective : bound),
         priced);
+  }
+
+  /** The first tier's cost of {@code solution}: in whole packs when the pool has packed models. */
+  private BigDecimal reported(Solution solution) {
+    return packModel.length == 0
+        ? solution.objective()
+        : new BigDecimal(packCost(solution.shortfall())).multiply(weightUnit);
   }
 
   private static int[] allColumns(Columns columns) {
@@ -574,6 +682,9 @@ final class PoolSolver {
         total = total.add(values[columns.x[t][j]].multiply(Rational.of(tier.xCost()[t][j])));
       }
     }
+    for (int k = 0; tier.kCost() != null && k < packModel.length; k++) {
+      total = total.add(values[columns.kBase + k].multiply(Rational.of(tier.kCost()[k])));
+    }
     return total;
   }
 
@@ -591,6 +702,20 @@ final class PoolSolver {
       }
       lp.setBounds(columns.uBase + t, 0, LinearProgram.UNBOUNDED);
       lp.setCost(columns.uBase + t, tier.uCost()[t]);
+    }
+    // Each packed model: its short units here and elsewhere fit in its packs.
+    for (int k = 0; k < packModel.length; k++) {
+      lp.setBounds(columns.kBase + k, 0, LinearProgram.UNBOUNDED);
+      lp.setCost(columns.kBase + k, tier.kCost() == null ? BigInteger.ZERO : tier.kCost()[k]);
+      int[] cols = new int[packTypes[k].length + 1];
+      long[] coefficients = new long[cols.length];
+      for (int i = 0; i < packTypes[k].length; i++) {
+        cols[i] = columns.uBase + packTypes[k][i];
+        coefficients[i] = 1;
+      }
+      cols[cols.length - 1] = columns.kBase + k;
+      coefficients[cols.length - 1] = -packSize[k];
+      lp.addRow(cols, coefficients, LinearProgram.Relation.LE, -packOffset[k]);
     }
     // Each multi-shape class splits its members over its shapes.
     int y = 0;
@@ -671,6 +796,12 @@ final class PoolSolver {
             cols.add(columns.x[t][j]);
             coefficients.add(Rational.of(earlier.xCost()[t][j]));
           }
+        }
+      }
+      for (int p = 0; earlier.kCost() != null && p < packModel.length; p++) {
+        if (earlier.kCost()[p].signum() != 0) {
+          cols.add(columns.kBase + p);
+          coefficients.add(Rational.of(earlier.kCost()[p]));
         }
       }
       if (!cols.isEmpty()) {
@@ -778,6 +909,14 @@ final class PoolSolver {
     BigInteger b1 = b2.multiply(u.add(BigInteger.ONE));
     Rational[] values = columns.values(solution);
     Rational total = Rational.ZERO;
+    if (packModel.length > 0) {
+      BigInteger maxWeight = BigInteger.ONE;
+      for (BigInteger w : weight) {
+        maxWeight = maxWeight.max(w);
+      }
+      BigInteger b0 = b1.multiply(u.multiply(maxWeight).add(BigInteger.ONE));
+      total = total.add(Rational.of(b0.multiply(packCost(solution.shortfall()))));
+    }
     for (int t = 0; t < types.length; t++) {
       SlotTypes.SlotType type = problem.types.get(types[t]);
       total = total.add(values[columns.uBase + t].multiply(Rational.of(b1.multiply(weight[t]))));
@@ -798,6 +937,48 @@ final class PoolSolver {
       throw new IllegalStateException("fractional allocation " + value + "; this is a bug");
     }
     return value.numerator().longValueExact();
+  }
+
+  /** Packs of packed model {@code k} that cover its offset and {@code shortfall}'s units. */
+  private long packs(int k, Map<Integer, Long> shortfall) {
+    long units = packOffset[k];
+    for (int t : packTypes[k]) {
+      units = Math.addExact(units, shortfall.get(types[t]));
+    }
+    return Math.addExact(units, packSize[k] - 1) / packSize[k];
+  }
+
+  /** The shortfall cost in whole packs (packed models with their offsets), on the weight scale. */
+  private BigInteger packCost(Map<Integer, Long> shortfall) {
+    boolean[] inPack = new boolean[types.length];
+    BigInteger total = BigInteger.ZERO;
+    for (int k = 0; k < packModel.length; k++) {
+      total = total.add(packWeight[k].multiply(BigInteger.valueOf(packs(k, shortfall))));
+      for (int t : packTypes[k]) {
+        inPack[t] = true;
+      }
+    }
+    for (int t = 0; t < types.length; t++) {
+      if (!inPack[t]) {
+        total = total.add(weight[t].multiply(BigInteger.valueOf(shortfall.get(types[t]))));
+      }
+    }
+    return total;
+  }
+
+  /**
+   * A lower bound of the cost in packs: the least shortfall at unit prices (which {@code linear},
+   * an exact solution, reaches) plus the offsets at unit prices; no allocation can cost less.
+   */
+  private BigInteger packBound(Solution linear) {
+    BigInteger total = BigInteger.ZERO;
+    for (int t = 0; t < types.length; t++) {
+      total = total.add(weight[t].multiply(BigInteger.valueOf(linear.shortfall().get(types[t]))));
+    }
+    for (int k = 0; k < packModel.length; k++) {
+      total = total.add(weight[packTypes[k][0]].multiply(BigInteger.valueOf(packOffset[k])));
+    }
+    return total;
   }
 
   private BigDecimal objective(Map<Integer, Long> shortfall) {
