@@ -64,7 +64,7 @@ final class HandBack {
           left = counts[++shape];
         }
         left--;
-        String choice = c.hasChoice() ? choice(c, m, shape, problem, prices, choices) : "";
+        String choice = c.hasChoice(m) ? choice(c, m, shape, problem, prices, choices) : "";
         for (DemandClass.Placement placement : c.placements(m, shape)) {
           Option option = demand.explain(placement.table(), placement.row(), placement.facts());
           placed.add(
@@ -168,12 +168,10 @@ final class HandBack {
     String[] texts = cache.computeIfAbsent(group, g -> new String[c.shapes().size()]);
     if (texts[shape] == null) {
       StringBuilder text =
-          new StringBuilder("chose ").append(describe(c, m, shape, problem, prices));
+          new StringBuilder("chose ").append(describe(c.placements(m, shape), problem, prices));
       List<String> others = new ArrayList<>();
-      for (int s = 0; s < c.shapes().size(); s++) {
-        if (s != shape) {
-          others.add(describe(c, m, s, problem, prices));
-        }
+      for (List<DemandClass.Placement> way : c.otherWays(m, shape)) {
+        others.add(describe(way, problem, prices));
       }
       texts[shape] =
           text.append(" over ")
@@ -185,11 +183,11 @@ final class HandBack {
   }
 
   private static String describe(
-      DemandClass c, int m, int shape, AllocationProblem problem, Prices prices) {
+      List<DemandClass.Placement> way, AllocationProblem problem, Prices prices) {
     List<String> parts = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     boolean priced = true;
-    for (DemandClass.Placement placement : c.placements(m, shape)) {
+    for (DemandClass.Placement placement : way) {
       LicenseModel model = problem.types.get(placement.slotType()).licenseModel;
       parts.add(model.id() + " ×" + placement.units());
       BigDecimal price = prices.remedyPrice(model);

@@ -33,6 +33,10 @@ public final class DemandClass {
     final boolean ownOptions;
 
     final boolean truncated;
+
+    /** Ways to cover the class's shapes make needless, for explaining the choice. */
+    final List<List<ShapeEnumerator.Use>> alternatives = new ArrayList<>();
+
     private int count;
     private int[] facts = new int[0];
     private int[] options = new int[0];
@@ -134,9 +138,35 @@ public final class DemandClass {
 
   /** The options the {@code m}-th member uses when it takes shape {@code s}, in canonical order. */
   public List<Placement> placements(int m, int s) {
+    return placements(m, groupOf(m).patterns.get(s));
+  }
+
+  /**
+   * The other ways the {@code m}-th member could have covered its facts when it takes shape {@code
+   * s}: the class's other shapes, then the needless ways its search found, in shape order.
+   */
+  public List<List<Placement>> otherWays(int m, int s) {
+    Group g = groupOf(m);
+    List<List<Placement>> ways = new ArrayList<>();
+    for (int other = 0; other < shapes.size(); other++) {
+      if (other != s) {
+        ways.add(placements(m, g.patterns.get(other)));
+      }
+    }
+    for (List<ShapeEnumerator.Use> alternative : g.alternatives) {
+      ways.add(placements(m, alternative));
+    }
+    return ways;
+  }
+
+  /** Whether the {@code m}-th member had other ways to cover (a choice to explain). */
+  public boolean hasChoice(int m) {
+    return shapes.size() > 1 || !groupOf(m).alternatives.isEmpty();
+  }
+
+  private List<Placement> placements(int m, List<ShapeEnumerator.Use> uses) {
     Group g = groupOf(m);
     int i = indexInGroup(m);
-    List<ShapeEnumerator.Use> uses = g.patterns.get(s);
     List<Placement> placements = new ArrayList<>(uses.size());
     for (ShapeEnumerator.Use use : uses) {
       int[] local = use.facts();
@@ -149,11 +179,6 @@ public final class DemandClass {
           new Placement(g.table, g.option(i, use.option()), facts, use.slotType(), use.units()));
     }
     return placements;
-  }
-
-  /** Whether the members of the class have more than one way to cover (a choice to explain). */
-  public boolean hasChoice() {
-    return shapes.size() > 1;
   }
 
   public ImmutableList<Shape> shapes() {

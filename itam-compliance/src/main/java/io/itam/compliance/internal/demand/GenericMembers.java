@@ -199,7 +199,8 @@ final class GenericMembers {
       }
       return;
     }
-    MemberProblem problem = new MemberProblem(memberFacts, required, table, options);
+    MemberProblem problem =
+        new MemberProblem(memberFacts, required, table, options, devicesOf(memberFacts));
     Signature signature = reference ? null : Signature.of(demand, family, problem);
     Shared known = signature == null ? null : shared.get(signature);
     if (known != null) {
@@ -223,6 +224,7 @@ final class GenericMembers {
     DemandClass c = demand.classFor(classes, shapes);
     DemandClass.Group group =
         new DemandClass.Group(problem, patterns, table, true, !enumerator.complete());
+    enumerator.alternatives().forEach(a -> group.alternatives.add(a.uses()));
     c.groups.add(group);
     int g = c.groups.size() - 1;
     int index = group.add(memberFacts, options, -1);
@@ -238,5 +240,13 @@ final class GenericMembers {
     } catch (ArithmeticException overflow) {
       throw new Demand.BeyondCounting(demand.index.model(table.model(problem.option(0))), overflow);
     }
+  }
+
+  private int[] devicesOf(int[] memberFacts) {
+    int[] devices = new int[memberFacts.length];
+    for (int i = 0; i < devices.length; i++) {
+      devices[i] = demand.facts.device(memberFacts[i]);
+    }
+    return devices;
   }
 }

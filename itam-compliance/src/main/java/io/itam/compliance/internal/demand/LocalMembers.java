@@ -169,7 +169,8 @@ final class LocalMembers {
     }
     boolean[] required = new boolean[memberFacts.length];
     Arrays.fill(required, true);
-    MemberProblem problem = new MemberProblem(memberFacts, required, table, rows);
+    MemberProblem problem =
+        new MemberProblem(memberFacts, required, table, rows, devicesOf(memberFacts));
     ShapeEnumerator enumerator =
         new ShapeEnumerator(
             problem, new OptionTerms.Fast(context, demand.types, problem), Demand.COVER_BUDGET);
@@ -181,7 +182,18 @@ final class LocalMembers {
       patterns.add(f.uses());
     }
     DemandClass c = demand.classFor(classes, shapes);
-    c.groups.add(new DemandClass.Group(problem, patterns, table, false, !enumerator.complete()));
+    DemandClass.Group group =
+        new DemandClass.Group(problem, patterns, table, false, !enumerator.complete());
+    enumerator.alternatives().forEach(a -> group.alternatives.add(a.uses()));
+    c.groups.add(group);
     return new Shared(c, c.groups.size() - 1, byKey);
+  }
+
+  private int[] devicesOf(int[] memberFacts) {
+    int[] devices = new int[memberFacts.length];
+    for (int i = 0; i < devices.length; i++) {
+      devices[i] = demand.facts.device(memberFacts[i]);
+    }
+    return devices;
   }
 }

@@ -15,15 +15,18 @@ final class MemberProblem {
   private final int[][] optionFacts;
   private final boolean[][] optionFree;
   private final int[][] candidates;
+  private final int[] devices;
 
   /**
    * @param facts the member's facts, ascending
    * @param required whether each must be covered
    * @param table the options' table
    * @param options the member's options (rows of {@code table}), in canonical order
+   * @param devices the device of each fact (a dense index), or -1
    */
-  MemberProblem(int[] facts, boolean[] required, OptionTable table, int[] options) {
+  MemberProblem(int[] facts, boolean[] required, OptionTable table, int[] options, int[] devices) {
     this.facts = facts;
+    this.devices = devices;
     this.required = required;
     this.table = table;
     this.options = options;
@@ -94,6 +97,16 @@ final class MemberProblem {
   boolean isFree(int o, int f) {
     int at = Arrays.binarySearch(optionFacts[o], f);
     return at >= 0 && optionFree[o][at];
+  }
+
+  /** The device of local fact {@code f} (a dense index), or -1. */
+  int device(int f) {
+    return devices[f];
+  }
+
+  /** The licence model of local option {@code o} (a dense index). */
+  int model(int o) {
+    return table.model(options[o]);
   }
 
   /** The table entry of local fact {@code f} in local option {@code o}. */

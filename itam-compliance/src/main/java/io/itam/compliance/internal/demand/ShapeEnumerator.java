@@ -16,7 +16,8 @@ import java.util.Map;
  * replica) only joins an option used for facts of its own. Each assignment has a shape (the units
  * of each slot type its used options need, which depend on the facts given to them); shapes that
  * need at least as many units of every slot type as another are dropped, since they are never
- * better. Each shape keeps the first assignment that produced it.
+ * better. Each shape keeps the first assignment that produced it in which no used option could be
+ * spared (else the first).
  *
  * <p>Depth first over the facts that have a choice, facts with one candidate being given to it up
  * front; at most {@code budget} search nodes, after which {@link #complete()} is false and the
@@ -37,7 +38,7 @@ final class ShapeEnumerator {
    * A shape, the first assignment (local fact → local option, or -1) that produced it, and the
    * options it uses.
    */
-  record Found(Shape shape, int[] assignment, List<Use> uses) {}
+  record Found(Shape shape, int[] assignment, List<Use> uses, boolean minimal) {}
 
   /**
    * An option an assignment uses: the local option, the local facts given to it (ascending), its
@@ -81,6 +82,11 @@ final class ShapeEnumerator {
     this.used = new int[member.optionCount()];
   }
 
+  /** Most needless ways to cover kept to explain a choice ({@link #alternatives()}). */
+  static final int ALTERNATIVES = 4;
+
+  private final List<Found> alternatives = new ArrayList<>();
+
   /** The shapes, sorted, each with the first assignment found, dominated shapes dropped. */
   List<Found> run() {
     search(0);
@@ -88,18 +94,34 @@ final class ShapeEnumerator {
     List<Shape> shapes = new ArrayList<>(found.keySet());
     for (Shape shape : shapes) {
       boolean dominated = false;
+      boolean strictly = false;
       for (Shape other : shapes) {
         if (other.dominates(shape)) {
           dominated = true;
-          break;
+          strictly |= !other.totals().equals(shape.totals());
         }
       }
       if (!dominated) {
         result.add(found.get(shape));
+      } else if (strictly && found.get(shape).minimal()) {
+        alternatives.add(found.get(shape));
       }
     }
     result.sort((a, b) -> a.shape().compareTo(b.shape()));
+    alternatives.sort((a, b) -> a.shape().compareTo(b.shape()));
+    if (alternatives.size() > ALTERNATIVES) {
+      alternatives.subList(ALTERNATIVES, alternatives.size()).clear();
+    }
     return result;
+  }
+
+  /**
+   * Ways to cover that need more units of some slot type than a shape kept, and no fewer of any
+   * (never chosen, but what the choice saves: second use against a licence per device), sorted, at
+   * most {@value #ALTERNATIVES}.
+   */
+  List<Found> alternatives() {
+    return alternatives;
   }
 
   /** Whether the search finished within its budget. */
@@ -146,6 +168,9 @@ final class ShapeEnumerator {
         return; // a free rider alone: not a way to cover
       }
     }
+    if (splitsADevice()) {
+      return;
+    }
     int[] leafAssignment = assignment.clone();
     for (int f = 0; f < leafAssignment.length; f++) {
       if (!member.required(f)) {
@@ -187,9 +212,62 @@ final class ShapeEnumerator {
       i++;
     }
     Shape shape = Shape.of(types, units);
-    if (!found.containsKey(shape)) {
-      found.put(shape, new Found(shape, leafAssignment, List.copyOf(uses)));
+    Found known = found.get(shape);
+    if (known == null || (!known.minimal() && isMinimal())) {
+      // The first way to a shape stands for it; a minimal cover (no option to spare) is preferred.
+      found.put(shape, new Found(shape, leafAssignment, List.copyOf(uses), isMinimal()));
     }
+  }
+
+  /**
+   * Whether no used option could be left out, its facts going to the other used options: a minimal
+   * cover, worth naming as what a choice was made over.
+   */
+  private boolean isMinimal() {
+    for (int o = 0; o < used.length; o++) {
+      if (used[o] == 0) {
+        continue;
+      }
+      boolean needed = false;
+      for (int f = 0; f < assignment.length && !needed; f++) {
+        if (assignment[f] != o || !member.required(f) || member.isFree(o, f)) {
+          continue;
+        }
+        boolean elsewhere = false;
+        for (int other : member.candidates(f)) {
+          elsewhere |= other != o && used[other] != 0;
+        }
+        needed = !elsewhere;
+      }
+      if (!needed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether two options of one licence model share a device's facts: a device is licensed once per
+   * model (its device licence, or its place in a second-use pair, covers all its installations of
+   * the model), so that is no way to cover.
+   */
+  private boolean splitsADevice() {
+    Map<Long, Integer> optionOf = null;
+    for (int f = 0; f < assignment.length; f++) {
+      int o = assignment[f];
+      int device = member.device(f);
+      if (o < 0 || device < 0) {
+        continue;
+      }
+      if (optionOf == null) {
+        optionOf = new HashMap<>();
+      }
+      Integer other = optionOf.putIfAbsent((long) member.model(o) << 32 | device, o);
+      if (other != null && other != o) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An option and the facts given to it, as a bit mask (members of fewer than 63 facts). */

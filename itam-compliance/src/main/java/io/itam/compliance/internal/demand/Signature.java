@@ -34,7 +34,7 @@ final class Signature {
     }
     OptionTable table = member.table();
     EstateIndex index = demand.index;
-    int size = 3 + 3 * member.factCount();
+    int size = 3 + 4 * member.factCount();
     for (int o = 0; o < member.optionCount(); o++) {
       UnitsRule rule = table.unitsRule(member.option(o));
       if (rule == UnitsRule.GENERIC || rule == UnitsRule.PEAK) {
@@ -47,6 +47,7 @@ final class Signature {
     key[k++] = family;
     key[k++] = member.factCount();
     key[k++] = member.optionCount();
+    Map<Integer, Integer> localDevice = new HashMap<>();
     for (int f = 0; f < member.factCount(); f++) {
       int fact = member.fact(f);
       int device = demand.facts.device(fact);
@@ -54,8 +55,8 @@ final class Signature {
       key[k++] = demand.facts.recordKey(fact);
       key[k++] = demand.families.unitClass(family, unit);
       key[k++] = member.required(f) ? 1 : 0;
+      key[k++] = device < 0 ? -1 : local(localDevice, device);
     }
-    Map<Integer, Integer> localDevice = new HashMap<>();
     for (int o = 0; o < member.optionCount(); o++) {
       int row = member.option(o);
       key[k++] = table.model(row);
@@ -74,12 +75,7 @@ final class Signature {
       for (int e = table.start(row); e < table.end(row); e++) {
         int tag = rule == UnitsRule.CONSTANT ? 0 : table.tag(e);
         if (devicesTagged && tag >= 0) {
-          Integer local = localDevice.get(tag);
-          if (local == null) {
-            local = localDevice.size();
-            localDevice.put(tag, local);
-          }
-          tag = local;
+          tag = local(localDevice, tag);
         }
         key[k++] = Arrays.binarySearch(member.facts(), table.fact(e));
         key[k++] = tag;
@@ -87,6 +83,16 @@ final class Signature {
       }
     }
     return new Signature(key);
+  }
+
+  /** The device's number within the member, in order of first appearance. */
+  private static int local(Map<Integer, Integer> numbers, int device) {
+    Integer known = numbers.get(device);
+    if (known == null) {
+      known = numbers.size();
+      numbers.put(device, known);
+    }
+    return known;
   }
 
   private static int userUnit(Demand demand, int fact) {
