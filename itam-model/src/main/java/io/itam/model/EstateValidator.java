@@ -4,14 +4,11 @@ import com.google.common.collect.ImmutableList;
 import io.itam.model.catalog.Product;
 import io.itam.model.catalog.ProductVersion;
 import io.itam.model.entitlement.Entitlement;
-import io.itam.model.inventory.Access;
 import io.itam.model.inventory.Cluster;
 import io.itam.model.inventory.Device;
 import io.itam.model.inventory.DeviceKind;
 import io.itam.model.inventory.Exemption;
-import io.itam.model.inventory.Installation;
 import io.itam.model.inventory.PinnedAllocation;
-import io.itam.model.inventory.Usage;
 import io.itam.model.inventory.User;
 import io.itam.model.org.OrganizationUnit;
 import io.itam.model.terms.BuiltInTables;
@@ -44,6 +41,7 @@ public final class EstateValidator {
   private static final int CYCLIC = -1;
 
   private final Estate estate;
+  private final ConsumptionRecords records;
   private final ValidationContext context;
   private final List<Problem> problems = new ArrayList<>();
 
@@ -54,14 +52,24 @@ public final class EstateValidator {
   private final Map<String, Device> devices = new HashMap<>();
   private final Map<String, User> users = new HashMap<>();
 
-  private EstateValidator(Estate estate, ValidationContext context) {
+  private EstateValidator(Estate estate, ConsumptionRecords records, ValidationContext context) {
     this.estate = estate;
+    this.records = records;
     this.context = context;
   }
 
   /** Every problem of {@code estate}, sorted by path; empty when it is valid. */
   public static ImmutableList<Problem> validate(Estate estate, ValidationContext context) {
-    EstateValidator validator = new EstateValidator(estate, context);
+    return validate(estate, ConsumptionRecords.of(estate), context);
+  }
+
+  /**
+   * Every problem of {@code estate} with {@code records} in place of its installations, access and
+   * usage (which are not read), sorted by path; empty when they are valid together.
+   */
+  static ImmutableList<Problem> validate(
+      Estate estate, ConsumptionRecords records, ValidationContext context) {
+    EstateValidator validator = new EstateValidator(estate, records, context);
     validator.run();
     return ImmutableList.sortedCopyOf(validator.problems);
   }
@@ -546,11 +554,12 @@ public final class EstateValidator {
       }
       Set<String> covered = closure(model.product());
       VirtualizationMode mode = model.effectiveVirtualization().mode();
-      for (Installation installation : estate.installations()) {
-        if (!covered.contains(installation.product())) {
+      ConsumptionRecords.InstallationRows installations = records.installations();
+      for (int i = 0; i < installations.size(); i++) {
+        if (!covered.contains(installations.product(i))) {
           continue;
         }
-        Device device = devices.get(installation.device());
+        Device device = devices.get(installations.device(i));
         if (device == null) {
           continue;
         }
@@ -769,58 +778,83 @@ public final class EstateValidator {
   // ---- consumption --------------------------------------------------------------------------
 
   private void checkInstallations() {
-    List<Installation> list = estate.installations();
-    for (int i = 0; i < list.size(); i++) {
-      Installation inst = list.get(i);
-      if (isSound(inst)) {
+    ConsumptionRecords.InstallationRows rows = records.installations();
+    for (int i = 0; i < rows.size(); i++) {
+      if (isSoundInstallation(rows, i)) {
         continue; // the common case, checked without building the record's path
       }
       String at = path(EstateSection.INSTALLATIONS, i);
-      reference(at + ".device", inst.device(), devices, EstateSection.DEVICES, "device");
+      reference(at + ".device", rows.device(i), devices, EstateSection.DEVICES, "device");
       Product product =
-          reference(at + ".product", inst.product(), products, EstateSection.PRODUCTS, "product");
+          reference(at + ".product", rows.product(i), products, EstateSection.PRODUCTS, "product");
       if (product != null) {
-        version(at + ".version", inst.version(), product);
-        edition(at + ".edition", inst.edition(), product);
+        version(at + ".version", rows.version(i), product);
+        edition(at + ".edition", rows.edition(i), product);
       }
-      dateOrder(at + ".lastUsed", inst.installed(), inst.lastUsed(), "installed");
-      text(at + ".evidence", inst.evidence());
+      dateOrder(at + ".lastUsed", rows.installed(i), rows.lastUsed(i), "installed");
+      text(at + ".evidence", rows.evidence(i));
     }
   }
 
-  /** Whether the checks of {@link #checkInstallations} find nothing wrong with {@code inst}. */
-  private boolean isSound(Installation inst) {
-    Product product = products.get(inst.product());
-    return devices.containsKey(inst.device())
-        && product != null
-        && (inst.version() == null || product.versionIndex(inst.version()).isPresent())
-        && (inst.edition() == null || product.editionRank(inst.edition()).isPresent())
-        && (inst.installed() == null
-            || inst.lastUsed() == null
-            || !inst.lastUsed().isBefore(inst.installed()))
-        && (inst.evidence() == null || inst.evidence().length() <= Limits.MAX_TEXT_LENGTH);
+  /** Whether the checks of {@link #checkInstallations} find nothing wrong with {@code row}. */
+  private boolean isSoundInstallation(ConsumptionRecords.InstallationRows rows, int row) {
+    Product product = products.get(rows.product(row));
+    String version = rows.version(row);
+    String edition = rows.edition(row);
+    String evidence = rows.evidence(row);
+    return product != null
+        && devices.containsKey(rows.device(row))
+        && (version == null || product.versionIndex(version).isPresent())
+        && (edition == null || product.editionRank(edition).isPresent())
+        && inOrder(rows.installed(row), rows.lastUsed(row))
+        && (evidence == null || evidence.length() <= Limits.MAX_TEXT_LENGTH);
   }
 
   private void checkAccess() {
-    List<Access> list = estate.access();
-    for (int i = 0; i < list.size(); i++) {
-      Access a = list.get(i);
+    ConsumptionRecords.AccessRows rows = records.access();
+    for (int i = 0; i < rows.size(); i++) {
+      if (isSoundAccess(rows, i)) {
+        continue;
+      }
       String at = path(EstateSection.ACCESS, i);
-      reference(at + ".product", a.product(), products, EstateSection.PRODUCTS, "product");
-      userOrDevice(at, a.user(), a.device());
+      reference(at + ".product", rows.product(i), products, EstateSection.PRODUCTS, "product");
+      userOrDevice(at, rows.user(i), rows.device(i));
     }
   }
 
+  /** Whether the checks of {@link #checkAccess} find nothing wrong with {@code row}. */
+  private boolean isSoundAccess(ConsumptionRecords.AccessRows rows, int row) {
+    String user = rows.user(row);
+    String device = rows.device(row);
+    return products.containsKey(rows.product(row))
+        && (user == null
+            ? device != null && devices.containsKey(device)
+            : device == null && users.containsKey(user));
+  }
+
   private void checkUsage() {
-    List<Usage> list = estate.usage();
-    for (int i = 0; i < list.size(); i++) {
-      Usage u = list.get(i);
+    ConsumptionRecords.UsageRows rows = records.usage();
+    for (int i = 0; i < rows.size(); i++) {
+      if (isSoundUsage(rows, i)) {
+        continue;
+      }
       String at = path(EstateSection.USAGE, i);
-      reference(at + ".product", u.product(), products, EstateSection.PRODUCTS, "product");
-      quantity(at + ".peakConcurrentUsers", u.peakConcurrentUsers());
-      dateOrder(at + ".until", u.from(), u.until(), "from");
-      unit(at + ".unit", u.unit());
+      reference(at + ".product", rows.product(i), products, EstateSection.PRODUCTS, "product");
+      quantity(at + ".peakConcurrentUsers", rows.peakConcurrentUsers(i));
+      dateOrder(at + ".until", rows.from(i), rows.until(i), "from");
+      unit(at + ".unit", rows.unit(i));
     }
+  }
+
+  /** Whether the checks of {@link #checkUsage} find nothing wrong with {@code row}. */
+  private boolean isSoundUsage(ConsumptionRecords.UsageRows rows, int row) {
+    long peak = rows.peakConcurrentUsers(row);
+    String unit = rows.unit(row);
+    return products.containsKey(rows.product(row))
+        && peak >= 0
+        && peak <= Limits.MAX_QUANTITY
+        && inOrder(rows.from(row), rows.until(row))
+        && (unit == null || units.containsKey(unit));
   }
 
   private void checkAllocations() {
@@ -921,9 +955,29 @@ public final class EstateValidator {
 
   private void dateOrder(
       String at, @Nullable LocalDate from, @Nullable LocalDate until, String fromName) {
-    if (from != null && until != null && until.isBefore(from)) {
-      problem(at, until + " is before " + fromName + " " + from);
+    dateOrder(at, day(from), day(until), fromName);
+  }
+
+  /** Reports {@code until} before {@code from}, epoch days ({@link ConsumptionRecords#NO_DAY}). */
+  private void dateOrder(String at, long from, long until, String fromName) {
+    if (!inOrder(from, until)) {
+      problem(
+          at,
+          LocalDate.ofEpochDay(until)
+              + " is before "
+              + fromName
+              + " "
+              + LocalDate.ofEpochDay(from));
     }
+  }
+
+  /** Whether epoch day {@code until} is not before {@code from}, or either is absent. */
+  private static boolean inOrder(long from, long until) {
+    return from == ConsumptionRecords.NO_DAY || until == ConsumptionRecords.NO_DAY || until >= from;
+  }
+
+  private static long day(@Nullable LocalDate date) {
+    return date == null ? ConsumptionRecords.NO_DAY : date.toEpochDay();
   }
 
   private void money(String at, @Nullable Money money) {
