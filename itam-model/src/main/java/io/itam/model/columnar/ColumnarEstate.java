@@ -118,7 +118,11 @@ public final class ColumnarEstate {
         + (long) usage.size();
   }
 
-  /** The estate of these records, made one object per record. */
+  /**
+   * The estate of these records, made one object per record, and validated as an estate built in
+   * code. (An estate a reader built valid only because its {@link ValidationContext} left the ids
+   * of unreadable records unread, and which that reader therefore rejects, would not convert.)
+   */
   public Estate toEstate() {
     Estate.Builder estate = frame.toBuilder();
     for (int row = 0; row < installations.size(); row++) {
