@@ -52,10 +52,19 @@ public final class EstateValidator {
   private final Map<String, Device> devices = new HashMap<>();
   private final Map<String, User> users = new HashMap<>();
 
+  /** The devices, products and users the keys of {@link #records} name, looked up once a key. */
+  private final KeyMemo<Device> deviceByKey;
+
+  private final KeyMemo<Product> productByKey;
+  private final KeyMemo<User> userByKey;
+
   private EstateValidator(Estate estate, ConsumptionRecords records, ValidationContext context) {
     this.estate = estate;
     this.records = records;
     this.context = context;
+    this.deviceByKey = new KeyMemo<>(devices::get, records.deviceKeys());
+    this.productByKey = new KeyMemo<>(products::get, records.productKeys());
+    this.userByKey = new KeyMemo<>(users::get, records.userKeys());
   }
 
   /** Every problem of {@code estate}, sorted by path; empty when it is valid. */
@@ -542,6 +551,7 @@ public final class EstateValidator {
       }
     }
     Set<String> reported = new HashSet<>();
+    ConsumptionRecords.InstallationRows installations = records.installations();
     for (LicenseModel model : estate.licenseModels()) {
       Metric metric = model.metric();
       boolean pvu = metric.type() == MetricType.PVU;
@@ -552,62 +562,79 @@ public final class EstateValidator {
           || metric.type() == MetricType.PROCESSOR) {
         continue;
       }
-      Set<String> covered = closure(model.product());
+      Set<String> closure = closure(model.product());
+      KeyMemo<String> covered =
+          new KeyMemo<>(id -> closure.contains(id) ? id : null, records.productKeys());
+      // The devices priced for an installation depend on its device alone: each once per model.
+      Seen seen = new Seen(records.deviceKeys());
       VirtualizationMode mode = model.effectiveVirtualization().mode();
-      ConsumptionRecords.InstallationRows installations = records.installations();
       for (int i = 0; i < installations.size(); i++) {
-        if (!covered.contains(installations.product(i))) {
+        String deviceId = installations.device(i);
+        int deviceKey = installations.deviceKey(i);
+        if (covered.get(installations.productKey(i), installations.product(i)) == null
+            || seen.again(deviceKey, deviceId)) {
           continue;
         }
-        Device device = devices.get(installations.device(i));
+        Device device = deviceByKey.get(deviceKey, deviceId);
         if (device == null) {
           continue;
         }
-        List<Device> priced = new ArrayList<>();
-        if (device.kind() == DeviceKind.SERVER) {
-          priced.add(device);
-        } else if (device.kind() == DeviceKind.CLOUD) {
-          if (pvu) {
-            priced.add(device);
-          }
-        } else if (device.kind() == DeviceKind.VM && device.host() != null) {
-          Device host = devices.get(device.host());
-          if (host != null && (mode != VirtualizationMode.PER_VM || pvu)) {
-            Cluster cluster = clusterOfHost.get(host.id());
-            if (mode == VirtualizationMode.CLUSTER && cluster != null) {
-              for (String member : cluster.hosts()) {
-                Device d = devices.get(member);
-                if (d != null) {
-                  priced.add(d);
-                }
-              }
-            } else {
-              priced.add(host);
-            }
-          }
-        }
-        for (Device d : priced) {
+        for (Device d : pricedDevices(device, mode, pvu, clusterOfHost)) {
           Long capacity = d.maxProcessors() != null ? d.maxProcessors() : d.processors();
-          if (table.lookup(d.cpu(), capacity).isPresent()
-              || !reported.add(d.id() + "\u0000" + model.id())) {
-            continue;
+          if (table.lookup(d.cpu(), capacity).isEmpty()
+              && reported.add(d.id() + "\u0000" + model.id())) {
+            Integer index = deviceIndex.get(d.id());
+            String at = index == null ? "devices" : path(EstateSection.DEVICES, index) + ".cpu";
+            problem(at, unpricedCpu(d, table, model));
           }
-          Integer index = deviceIndex.get(d.id());
-          String at = index == null ? "devices" : path(EstateSection.DEVICES, index) + ".cpu";
-          problem(
-              at,
-              (d.cpu() == null
-                      ? "no CPU model given"
-                      : "no row of the " + table.describe() + " matches CPU " + quote(d.cpu()))
-                  + (d.cpu() == null ? ", which the " + table.describe() + " needs" : "")
-                  + ", and the table has no default (licence model "
-                  + shown(model.id())
-                  + " counts device "
-                  + shown(d.id())
-                  + ")");
         }
       }
     }
+  }
+
+  /**
+   * The servers whose CPUs a model counts for an installation on {@code device}: the server itself,
+   * the host of a VM (every host of its cluster in mode {@code cluster}; for per-VM counting only
+   * under PVU), a cloud instance itself under PVU.
+   */
+  private List<Device> pricedDevices(
+      Device device, VirtualizationMode mode, boolean pvu, Map<String, Cluster> clusterOfHost) {
+    List<Device> priced = new ArrayList<>();
+    if (device.kind() == DeviceKind.SERVER) {
+      priced.add(device);
+    } else if (device.kind() == DeviceKind.CLOUD) {
+      if (pvu) {
+        priced.add(device);
+      }
+    } else if (device.kind() == DeviceKind.VM && device.host() != null) {
+      Device host = devices.get(device.host());
+      if (host != null && (mode != VirtualizationMode.PER_VM || pvu)) {
+        Cluster cluster = clusterOfHost.get(host.id());
+        if (mode == VirtualizationMode.CLUSTER && cluster != null) {
+          for (String member : cluster.hosts()) {
+            Device d = devices.get(member);
+            if (d != null) {
+              priced.add(d);
+            }
+          }
+        } else {
+          priced.add(host);
+        }
+      }
+    }
+    return priced;
+  }
+
+  private static String unpricedCpu(Device d, FactorSource table, LicenseModel model) {
+    return (d.cpu() == null
+            ? "no CPU model given"
+            : "no row of the " + table.describe() + " matches CPU " + quote(d.cpu()))
+        + (d.cpu() == null ? ", which the " + table.describe() + " needs" : "")
+        + ", and the table has no default (licence model "
+        + shown(model.id())
+        + " counts device "
+        + shown(d.id())
+        + ")";
   }
 
   private Set<String> closure(String product) {
@@ -798,12 +825,12 @@ public final class EstateValidator {
 
   /** Whether the checks of {@link #checkInstallations} find nothing wrong with {@code row}. */
   private boolean isSoundInstallation(ConsumptionRecords.InstallationRows rows, int row) {
-    Product product = products.get(rows.product(row));
+    Product product = productByKey.get(rows.productKey(row), rows.product(row));
     String version = rows.version(row);
     String edition = rows.edition(row);
     String evidence = rows.evidence(row);
     return product != null
-        && devices.containsKey(rows.device(row))
+        && deviceByKey.get(rows.deviceKey(row), rows.device(row)) != null
         && (version == null || product.versionIndex(version).isPresent())
         && (edition == null || product.editionRank(edition).isPresent())
         && inOrder(rows.installed(row), rows.lastUsed(row))
@@ -826,10 +853,10 @@ public final class EstateValidator {
   private boolean isSoundAccess(ConsumptionRecords.AccessRows rows, int row) {
     String user = rows.user(row);
     String device = rows.device(row);
-    return products.containsKey(rows.product(row))
+    return productByKey.get(rows.productKey(row), rows.product(row)) != null
         && (user == null
-            ? device != null && devices.containsKey(device)
-            : device == null && users.containsKey(user));
+            ? device != null && deviceByKey.get(rows.deviceKey(row), device) != null
+            : device == null && userByKey.get(rows.userKey(row), user) != null);
   }
 
   private void checkUsage() {
@@ -850,7 +877,7 @@ public final class EstateValidator {
   private boolean isSoundUsage(ConsumptionRecords.UsageRows rows, int row) {
     long peak = rows.peakConcurrentUsers(row);
     String unit = rows.unit(row);
-    return products.containsKey(rows.product(row))
+    return productByKey.get(rows.productKey(row), rows.product(row)) != null
         && peak >= 0
         && peak <= Limits.MAX_QUANTITY
         && inOrder(rows.from(row), rows.until(row))
@@ -1131,5 +1158,58 @@ public final class EstateValidator {
     parts.add(shown(ids.get(0)));
     String text = String.join(" → ", parts);
     return ids.size() <= SHOWN_NAMES ? text : text + " (" + ids.size() + " in the cycle)";
+  }
+
+  /**
+   * What a look-up gives for each key of a {@link ConsumptionRecords} view, found once per key: the
+   * first row with a key looks its string up, the others reuse the answer. Rows without a key
+   * ({@link ConsumptionRecords#NO_KEY}, or a view without keys) are looked up every time.
+   */
+  private static final class KeyMemo<T> {
+    /** Stands for a look-up that found nothing. */
+    private static final Object ABSENT = new Object();
+
+    private final java.util.function.Function<String, @Nullable T> lookUp;
+    private final @Nullable Object[] byKey;
+
+    KeyMemo(java.util.function.Function<String, @Nullable T> lookUp, int keys) {
+      this.lookUp = lookUp;
+      this.byKey = new Object[keys];
+    }
+
+    /** What the look-up gives for {@code id}, whose key is {@code key}; {@code null} for none. */
+    @SuppressWarnings("unchecked")
+    @Nullable T get(int key, @Nullable String id) {
+      if (key == ConsumptionRecords.NO_KEY) {
+        return id == null ? null : lookUp.apply(id);
+      }
+      Object known = byKey[key];
+      if (known == null) {
+        T found = id == null ? null : lookUp.apply(id);
+        byKey[key] = found == null ? ABSENT : found;
+        return found;
+      }
+      return known == ABSENT ? null : (T) known;
+    }
+  }
+
+  /** Which values of a view's rows were met already: by key when they have one, else by id. */
+  private static final class Seen {
+    private final boolean[] byKey;
+    private final Set<String> ids = new HashSet<>();
+
+    Seen(int keys) {
+      this.byKey = new boolean[keys];
+    }
+
+    /** Whether {@code id}, whose key is {@code key}, was met before; it is met now. */
+    boolean again(int key, String id) {
+      if (key == ConsumptionRecords.NO_KEY) {
+        return !ids.add(id);
+      }
+      boolean before = byKey[key];
+      byKey[key] = true;
+      return before;
+    }
   }
 }

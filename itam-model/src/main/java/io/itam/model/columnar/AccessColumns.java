@@ -120,6 +120,21 @@ public final class AccessColumns {
     public @Nullable String device(int row) {
       return Dictionary.orNull(devices, device.get(row));
     }
+
+    @Override
+    public int productKey(int row) {
+      return product.get(row);
+    }
+
+    @Override
+    public int userKey(int row) {
+      return Dictionary.key(user.get(row));
+    }
+
+    @Override
+    public int deviceKey(int row) {
+      return Dictionary.key(device.get(row));
+    }
   }
 
   /** Appends access records as ids the caller has checked. */

@@ -179,14 +179,26 @@ public final class ColumnarEstate {
   private record Columns(
       InstallationColumns installations, AccessColumns access, UsageColumns usage) {}
 
-  /** The three column sets as the validator reads them. */
+  /**
+   * The three column sets as the validator reads them: strings per row, with the dictionary ids of
+   * devices, products and users as keys.
+   */
   private record Rows(
       ConsumptionRecords.InstallationRows installations,
       ConsumptionRecords.AccessRows access,
-      ConsumptionRecords.UsageRows usage)
+      ConsumptionRecords.UsageRows usage,
+      int deviceKeys,
+      int productKeys,
+      int userKeys)
       implements ConsumptionRecords {
     Rows(Columns columns) {
-      this(columns.installations().rows(), columns.access().rows(), columns.usage().rows());
+      this(
+          columns.installations().rows(),
+          columns.access().rows(),
+          columns.usage().rows(),
+          columns.installations().devices().size(),
+          columns.installations().products().size(),
+          columns.access().users().size());
     }
   }
 

@@ -6,6 +6,7 @@ import static java.util.Objects.checkIndex;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.itam.model.ConsumptionRecords;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * once however many records name it.
  *
  * <p>Look-ups go through an open-addressing hash table (linear probing, load at most one half) on
- * primitive arrays, keyed by {@link String#hashCode()} so that interning a {@code String} reuses
- * its cached hash and a slice of characters hashes to the same value without becoming a {@code
- * String}. It is written here rather than taken from a primitive-collections library (fastutil and
- * the like have no interner of {@code char} slices, and a 20 MB dependency would buy nothing a
- * hundred lines do not).
+ * one {@code int[]} whose slots hold an id and its string's hash side by side, so that a probe
+ * reads one cache line before it compares characters. The hash is {@link String#hashCode()} so that
+ * interning a {@code String} reuses its cached hash and a slice of characters hashes to the same
+ * value without becoming a {@code String}. It is written here rather than taken from a
+ * primitive-collections library (fastutil and the like have no interner of {@code char} slices, and
+ * a 20 MB dependency would buy nothing a hundred lines do not).
  */
 public final class Dictionary {
   /** The dictionary of no strings. */
@@ -32,13 +34,11 @@ public final class Dictionary {
   private static final int INITIAL_TABLE = 16;
 
   private final String[] values;
-  private final int[] hashes;
   private final int[] table;
   private final int size;
 
-  private Dictionary(String[] values, int[] hashes, int[] table, int size) {
+  private Dictionary(String[] values, int[] table, int size) {
     this.values = values;
-    this.hashes = hashes;
     this.table = table;
     this.size = size;
   }
@@ -77,12 +77,12 @@ public final class Dictionary {
 
   /** The id of {@code value}, or {@code -1} when it is not in the dictionary. */
   public int indexOf(String value) {
-    return find(values, hashes, table, value, value.hashCode());
+    return find(values, table, value, value.hashCode());
   }
 
   /** The id of the characters of {@code value}, or {@code -1} when they are not in it. */
   public int indexOf(CharSequence value) {
-    return value instanceof String s ? indexOf(s) : find(values, hashes, table, value, hash(value));
+    return value instanceof String s ? indexOf(s) : find(values, table, value, hash(value));
   }
 
   /** The strings in id order, as an unmodifiable list backed by this dictionary. */
@@ -102,7 +102,7 @@ public final class Dictionary {
   public int hashCode() {
     int h = 1;
     for (int id = 0; id < size; id++) {
-      h = 31 * h + hashes[id];
+      h = 31 * h + values[id].hashCode();
     }
     return h;
   }
@@ -122,6 +122,14 @@ public final class Dictionary {
    */
   static @Nullable String orNull(Dictionary dictionary, int id) {
     return id == ColumnarEstate.NONE ? null : dictionary.get(id);
+  }
+
+  /**
+   * Id {@code id} as a {@link ConsumptionRecords} key: itself, or no key for {@link
+   * ColumnarEstate#NONE}.
+   */
+  static int key(int id) {
+    return id == ColumnarEstate.NONE ? ConsumptionRecords.NO_KEY : id;
   }
 
   /**
@@ -158,7 +166,7 @@ public final class Dictionary {
     int h = 1;
     for (int k = 0; k < ids.chunkCount(); k++) {
       for (int id : ids.chunk(k)) {
-        h = 31 * h + (id == ColumnarEstate.NONE ? -1 : dictionary.hashes[id]);
+        h = 31 * h + (id == ColumnarEstate.NONE ? -1 : dictionary.values[id].hashCode());
       }
     }
     return h;
@@ -184,6 +192,10 @@ public final class Dictionary {
     return h;
   }
 
+  /*
+   * The table: slot s is table[2s] = id + 1 (0 when empty) and table[2s + 1] = the id's hash.
+   */
+
   /** The first slot to probe for {@code hash}: the hash's bits mixed, so that near keys spread. */
   private static int slot(int hash, int mask) {
     int h = hash * 0x9E3779B9;
@@ -191,15 +203,14 @@ public final class Dictionary {
   }
 
   /** The id of {@code value}, hashing to {@code hash}, or {@code -1}. */
-  private static int find(
-      String[] values, int[] hashes, int[] table, CharSequence value, int hash) {
-    int mask = table.length - 1;
+  private static int find(String[] values, int[] table, CharSequence value, int hash) {
+    int mask = (table.length >>> 1) - 1;
     for (int slot = slot(hash, mask); ; slot = (slot + 1) & mask) {
-      int id = table[slot] - 1;
+      int id = table[2 * slot] - 1;
       if (id < 0) {
         return -1;
       }
-      if (hashes[id] == hash && values[id].contentEquals(value)) {
+      if (table[2 * slot + 1] == hash && values[id].contentEquals(value)) {
         return id;
       }
     }
@@ -207,14 +218,14 @@ public final class Dictionary {
 
   /** The id of {@code chars[offset, offset + length)}, hashing to {@code hash}, or {@code -1}. */
   private static int find(
-      String[] values, int[] hashes, int[] table, char[] chars, int offset, int length, int hash) {
-    int mask = table.length - 1;
+      String[] values, int[] table, char[] chars, int offset, int length, int hash) {
+    int mask = (table.length >>> 1) - 1;
     for (int slot = slot(hash, mask); ; slot = (slot + 1) & mask) {
-      int id = table[slot] - 1;
+      int id = table[2 * slot] - 1;
       if (id < 0) {
         return -1;
       }
-      if (hashes[id] == hash && sameChars(values[id], chars, offset, length)) {
+      if (table[2 * slot + 1] == hash && sameChars(values[id], chars, offset, length)) {
         return id;
       }
     }
@@ -262,7 +273,6 @@ public final class Dictionary {
    */
   public static final class Builder {
     private String[] values;
-    private int[] hashes;
     private int[] table;
     private int size;
 
@@ -271,10 +281,10 @@ public final class Dictionary {
 
     private Builder(int expectedSize) {
       int capacity = Math.max(INITIAL_TABLE, Integer.highestOneBit(Math.max(1, expectedSize)) << 2);
-      checkArgument(capacity > 0, "expectedSize: too large, was %s", expectedSize);
+      checkArgument(
+          expectedSize <= 1 << 28, "expectedSize: more than 2^28 strings, was %s", expectedSize);
       this.values = new String[capacity / 2];
-      this.hashes = new int[capacity / 2];
-      this.table = new int[capacity];
+      this.table = new int[2 * capacity];
     }
 
     /** The number of distinct strings interned so far. */
@@ -289,13 +299,13 @@ public final class Dictionary {
 
     /** The id of {@code value}, or {@code -1} when it has not been interned. */
     public int indexOf(String value) {
-      return find(values, hashes, table, value, value.hashCode());
+      return find(values, table, value, value.hashCode());
     }
 
     /** The id of {@code value}, interning it if it is new. */
     public int intern(String value) {
       int hash = value.hashCode();
-      int id = find(values, hashes, table, value, hash);
+      int id = find(values, table, value, hash);
       return id >= 0 ? id : add(value, hash);
     }
 
@@ -305,7 +315,7 @@ public final class Dictionary {
         return intern(s);
       }
       int hash = hash(value);
-      int id = find(values, hashes, table, value, hash);
+      int id = find(values, table, value, hash);
       return id >= 0 ? id : add(value.toString(), hash);
     }
 
@@ -316,21 +326,20 @@ public final class Dictionary {
     public int intern(char[] chars, int offset, int length) {
       checkFromIndexSize(offset, length, chars.length);
       int hash = hash(chars, offset, length);
-      int id = find(values, hashes, table, chars, offset, length, hash);
+      int id = find(values, table, chars, offset, length, hash);
       return id >= 0 ? id : add(new String(chars, offset, length), hash);
     }
 
     /** The dictionary of the strings interned so far. The builder stays usable. */
     public Dictionary build() {
       shared = true;
-      return new Dictionary(values, hashes, table, size);
+      return new Dictionary(values, table, size);
     }
 
     private int add(String value, int hash) {
       requireNonNull(value, "value");
       if (shared) {
         values = values.clone();
-        hashes = hashes.clone();
         table = table.clone();
         shared = false;
       }
@@ -339,31 +348,33 @@ public final class Dictionary {
       }
       int id = size++;
       values[id] = value;
-      hashes[id] = hash;
       place(table, id, hash);
       return id;
     }
 
-    /** Doubles the storage and the table, re-placing every id by its kept hash. */
+    /** Doubles the storage and the table, re-placing every id by the hash its slot kept. */
     private void grow() {
       if (table.length > 1 << 29) {
         throw new IllegalStateException("dictionary: more than 2^28 distinct strings");
       }
       values = Arrays.copyOf(values, values.length * 2);
-      hashes = Arrays.copyOf(hashes, hashes.length * 2);
-      table = new int[table.length * 2];
-      for (int id = 0; id < size; id++) {
-        place(table, id, hashes[id]);
+      int[] old = table;
+      table = new int[old.length * 2];
+      for (int slot = 0; slot < old.length; slot += 2) {
+        if (old[slot] != 0) {
+          place(table, old[slot] - 1, old[slot + 1]);
+        }
       }
     }
 
     private static void place(int[] table, int id, int hash) {
-      int mask = table.length - 1;
+      int mask = (table.length >>> 1) - 1;
       int slot = slot(hash, mask);
-      while (table[slot] != 0) {
+      while (table[2 * slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      table[slot] = id + 1;
+      table[2 * slot] = id + 1;
+      table[2 * slot + 1] = hash;
     }
   }
 }

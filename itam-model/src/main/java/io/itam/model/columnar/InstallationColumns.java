@@ -219,6 +219,16 @@ public final class InstallationColumns {
     public @Nullable String evidence(int row) {
       return Dictionary.orNull(evidence, evidenceColumn.get(row));
     }
+
+    @Override
+    public int deviceKey(int row) {
+      return device.get(row);
+    }
+
+    @Override
+    public int productKey(int row) {
+      return product.get(row);
+    }
   }
 
   /** Appends installations as ids the caller has checked. */

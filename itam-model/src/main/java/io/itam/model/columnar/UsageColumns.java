@@ -151,6 +151,11 @@ public final class UsageColumns {
     public @Nullable String unit(int row) {
       return Dictionary.orNull(units, unit.get(row));
     }
+
+    @Override
+    public int productKey(int row) {
+      return product.get(row);
+    }
   }
 
   /** Appends usage records as ids the caller has checked. */
