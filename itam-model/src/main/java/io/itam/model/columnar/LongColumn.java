@@ -5,25 +5,9 @@ import static java.util.Objects.checkIndex;
 import java.util.Arrays;
 
 /**
- * An immutable column of {@code long}s (counts such as usage peaks), one per record, stored in
- * chunks of {@link #CHUNK_SIZE} values so that a column grows to tens of millions of records
- * without ever copying what it holds: every chunk but the last is full, the last is exactly as long
- * as the rows it holds.
- *
- * <p>Readers take a value per row with {@link #get(int)}, or walk the storage itself, chunk by
- * chunk, with no copy and no call per row:
- *
- * <pre>{@code
- * for (int k = 0; k < column.chunkCount(); k++) {
- *   long[] values = column.chunk(k); // rows k * CHUNK_SIZE .. k * CHUNK_SIZE + values.length - 1
- *   for (int j = 0; j < values.length; j++) { ... values[j] ... }
- * }
- * }</pre>
- *
- * {@link #chunk(int)} hands out the array the column is made of, not a copy: a copy of 20 million
- * values per pass is what the columnar form exists to avoid, and a read-only view per row would
- * cost the engine's inner loops a call and a check per value. Callers must not modify it. The
- * columns of one record type are chunked alike, so chunk {@code k} of each holds the same rows.
+ * An immutable column of {@code long}s (usage peaks), one per record, chunked exactly as an {@link
+ * IntColumn} of as many rows: see there for the layout and for reading it chunk by chunk without a
+ * copy. {@link #chunk(int)} hands out the column's own array: do not modify it.
  */
 public final class LongColumn {
   /** log<sub>2</sub> of {@link #CHUNK_SIZE}: the same as {@link IntColumn#CHUNK_SHIFT}. */
@@ -113,11 +97,7 @@ public final class LongColumn {
     return "LongColumn{size=" + size + "}";
   }
 
-  /**
-   * Appends values to a column. The first chunk starts small and doubles up to {@link #CHUNK_SIZE};
-   * after it, whole chunks are added, so nothing is copied once it is full. {@link #build()} shares
-   * the full chunks and copies only the last one, trimmed.
-   */
+  /** Appends values to a column, as {@link IntColumn}'s builder does. */
   static final class Builder {
     private long[][] chunks = new long[1][];
     private long[] last = new long[64];
