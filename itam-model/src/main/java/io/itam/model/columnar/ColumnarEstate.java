@@ -38,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * filling and building them, validation included, runs in {@code -Xmx900m} (not in 800m), whether
  * the reader passes interned ids or strings. The same records as an {@code Estate}, one {@link
  * Installation} and its strings each, take 190 bytes per installation and do not build in {@code
- * -Xmx3g}.
+ * -Xmx3g}. A whole synthetic estate of 20.1 million installations ({@code
+ * SyntheticEstate.generateColumnar(665_000, seed)}: 911,000 devices, 532,000 users, 133,000
+ * entitlements) takes 790 MB, 39.4 bytes per installation with its frame.
  *
  * <p>Like an {@code Estate}, a {@code ColumnarEstate} is always valid: {@link Builder#build()}
  * checks it with the same checks, reporting exactly the problems (paths, messages, order) that an

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Converting to and from the columnar form, and building it record by record. */
 class ColumnarEstateTest {
@@ -67,6 +68,16 @@ class ColumnarEstateTest {
       assertEquals(expected.hashCode(), built.hashCode(), feed.name());
       assertEquals(estate, built.toEstate(), feed.name());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 7, 20261127})
+  void syntheticColumnar_isTheSyntheticEstate(long seed) {
+    Estate estate = SyntheticEstate.generate(300, seed);
+    ColumnarEstate columnar = SyntheticEstate.generateColumnar(300, seed);
+    assertEquals(ColumnarEstate.of(estate), columnar);
+    assertEquals(estate, columnar.toEstate());
+    assertTrue(columnar.installations().size() > 5_000, columnar.toString());
   }
 
   @Test

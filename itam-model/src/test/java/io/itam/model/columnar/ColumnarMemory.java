@@ -5,6 +5,7 @@ import io.itam.model.catalog.Product;
 import io.itam.model.inventory.Device;
 import io.itam.model.inventory.DeviceKind;
 import io.itam.model.inventory.Installation;
+import io.itam.model.synthetic.SyntheticEstate;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
@@ -24,7 +25,9 @@ import java.util.SplittableRandom;
  * them in a random order, a tenth with an installation date. The form is {@code ids} (device,
  * product and version interned from a reused {@code char[]}, as from a JSON parser's buffer),
  * {@code strings} (a new {@code String} per value, as a reader without slices would make), or
- * {@code estate} (the same records as {@link Installation}s of an {@link Estate}, for comparison).
+ * {@code estate} (the same records as {@link Installation}s of an {@link Estate}, for comparison);
+ * or {@code synthetic}, the whole estate of {@link SyntheticEstate#generateColumnar} with about as
+ * many installations, frame included.
  */
 public final class ColumnarMemory {
   private static final LocalDate AS_OF = LocalDate.parse("2026-11-27");
@@ -41,6 +44,10 @@ public final class ColumnarMemory {
   public static void main(String[] args) {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000_000;
     String form = args.length > 1 ? args[1] : "ids";
+    if (form.equals("synthetic")) {
+      synthetic(count);
+      return;
+    }
     ColumnarMemory run = new ColumnarMemory(Math.max(1, count / 40));
     ColumnarEstate.Builder columnar = ColumnarEstate.builder(AS_OF).unit("acme");
     Estate.Builder estate = Estate.builder(AS_OF).unit("acme");
@@ -77,6 +84,23 @@ public final class ColumnarMemory {
         (filled - start) / 1e9,
         (done - filled) / 1e9,
         built.hashCode() == 0 ? "" : "");
+  }
+
+  /**
+   * The heap {@link SyntheticEstate#generateColumnar} takes for about {@code count} installations.
+   */
+  private static void synthetic(int count) {
+    long before = usedAfterGc();
+    long start = System.nanoTime();
+    ColumnarEstate estate = SyntheticEstate.generateColumnar(count / 40, 20261127);
+    long done = System.nanoTime();
+    long after = usedAfterGc();
+    System.out.printf(
+        "%s: heap %,d bytes in all, %.1f bytes per installation; generated in %.1f s%n",
+        estate,
+        after - before,
+        (double) (after - before) / estate.installations().size(),
+        (done - start) / 1e9);
   }
 
   /** Appends one random installation in {@code form}. */
