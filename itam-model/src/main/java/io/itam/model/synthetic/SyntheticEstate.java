@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A seeded generator of synthetic estates with a realistic shape, for benchmarks, tests and the CLI
@@ -72,7 +73,7 @@ public final class SyntheticEstate {
   /** The estate of about {@code devices} end-user devices generated from {@code seed}. */
   public static Estate generate(int devices, long seed) {
     Estate.Builder estate = Estate.builder(AS_OF).currency("EUR");
-    new SyntheticEstate(devices, seed, new IntoEstate(estate)).generate();
+    new SyntheticEstate(devices, seed, Records.into(estate)).generate();
     return estate.build();
   }
 
@@ -83,7 +84,7 @@ public final class SyntheticEstate {
    */
   public static ColumnarEstate generateColumnar(int devices, long seed) {
     ColumnarEstate.Builder estate = ColumnarEstate.builder(AS_OF).currency("EUR");
-    new SyntheticEstate(devices, seed, new IntoColumns(estate)).generate();
+    new SyntheticEstate(devices, seed, Records.into(estate)).generate();
     return estate.build();
   }
 
@@ -96,58 +97,36 @@ public final class SyntheticEstate {
   }
 
   /** Where the generated records go, each list in the order generated. */
-  private interface Records {
+  private record Records(
+      Consumer<Object> frameRecords,
+      Consumer<Installation> installations,
+      Consumer<Access> accessRecords,
+      Consumer<Usage> usageRecords) {
+    /** Records into {@code estate}. */
+    static Records into(Estate.Builder estate) {
+      return new Records(r -> estate.addAll(List.of(r)), estate::add, estate::add, estate::add);
+    }
+
+    /** Records into {@code estate}, its installations, access and usage into columns. */
+    static Records into(ColumnarEstate.Builder estate) {
+      return new Records(r -> estate.addAll(List.of(r)), estate::add, estate::add, estate::add);
+    }
+
     /** A record of the frame: a unit, product, licence model, entitlement, device, … */
-    void frame(Object record);
-
-    void add(Installation installation);
-
-    void add(Access access);
-
-    void add(Usage usage);
-  }
-
-  private record IntoEstate(Estate.Builder estate) implements Records {
-    @Override
-    public void frame(Object record) {
-      estate.addAll(List.of(record));
+    void frame(Object record) {
+      frameRecords.accept(record);
     }
 
-    @Override
-    public void add(Installation installation) {
-      estate.add(installation);
+    void add(Installation installation) {
+      installations.accept(installation);
     }
 
-    @Override
-    public void add(Access access) {
-      estate.add(access);
+    void add(Access access) {
+      accessRecords.accept(access);
     }
 
-    @Override
-    public void add(Usage usage) {
-      estate.add(usage);
-    }
-  }
-
-  private record IntoColumns(ColumnarEstate.Builder estate) implements Records {
-    @Override
-    public void frame(Object record) {
-      estate.addAll(List.of(record));
-    }
-
-    @Override
-    public void add(Installation installation) {
-      estate.add(installation);
-    }
-
-    @Override
-    public void add(Access access) {
-      estate.add(access);
-    }
-
-    @Override
-    public void add(Usage usage) {
-      estate.add(usage);
+    void add(Usage usage) {
+      usageRecords.accept(usage);
     }
   }
 
