@@ -67,6 +67,29 @@ public final class Estate {
     this.exemptions = b.exemptions.build();
   }
 
+  /** {@code source} with other installations, access and usage. */
+  private Estate(
+      Estate source,
+      ImmutableList<Installation> installations,
+      ImmutableList<Access> access,
+      ImmutableList<Usage> usage) {
+    this.format = source.format;
+    this.asOf = source.asOf;
+    this.currency = source.currency;
+    this.organization = source.organization;
+    this.products = source.products;
+    this.licenseModels = source.licenseModels;
+    this.entitlements = source.entitlements;
+    this.clusters = source.clusters;
+    this.devices = source.devices;
+    this.users = source.users;
+    this.installations = installations;
+    this.access = access;
+    this.usage = usage;
+    this.allocations = source.allocations;
+    this.exemptions = source.exemptions;
+  }
+
   /** Starts an estate as of {@code asOf}. */
   public static Builder builder(LocalDate asOf) {
     return new Builder(asOf);
@@ -151,6 +174,18 @@ public final class Estate {
 
   public ImmutableList<Exemption> exemptions() {
     return exemptions;
+  }
+
+  /**
+   * This estate without its installations, access and usage: what a {@code
+   * io.itam.model.columnar.ColumnarEstate} keeps beside the columns that hold those records. Valid,
+   * since no other record refers to them.
+   */
+  public Estate frame() {
+    if (installations.isEmpty() && access.isEmpty() && usage.isEmpty()) {
+      return this;
+    }
+    return new Estate(this, ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
   }
 
   /** Number of records of every list, for sizing and progress. */
@@ -378,7 +413,49 @@ public final class Estate {
 
     /** Every problem of the estate as it stands, without building it. */
     public List<Problem> problems() {
-      return EstateValidator.validate(new Estate(this), ValidationContext.IN_CODE);
+      return EstateValidator.validate(unvalidated(), ValidationContext.IN_CODE);
+    }
+
+    /**
+     * Every problem of this builder's records together with {@code records}, which stand in for the
+     * installations, access and usage, without building anything.
+     *
+     * @throws IllegalStateException if this builder holds installations, access or usage itself
+     */
+    public List<Problem> problems(ConsumptionRecords records, ValidationContext context) {
+      return EstateValidator.validate(frameOnly(), records, context);
+    }
+
+    /**
+     * Validates this builder's records together with {@code records}, the installations, access and
+     * usage held elsewhere (in the columns of a {@code io.itam.model.columnar.ColumnarEstate}), and
+     * builds the {@linkplain Estate#frame() frame}: the estate of this builder's records alone. The
+     * problems are exactly those of an estate holding both, located by {@code context}.
+     *
+     * @throws ValidationException listing every problem, when the records are invalid together
+     * @throws IllegalStateException if this builder holds installations, access or usage itself
+     */
+    public Estate buildFrame(ConsumptionRecords records, ValidationContext context) {
+      Estate frame = frameOnly();
+      List<Problem> problems = EstateValidator.validate(frame, records, context);
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return frame;
+    }
+
+    /** The estate as it stands, not validated; for the validator and its tests. */
+    Estate unvalidated() {
+      return new Estate(this);
+    }
+
+    private Estate frameOnly() {
+      Estate frame = unvalidated();
+      if (!frame.installations.isEmpty() || !frame.access.isEmpty() || !frame.usage.isEmpty()) {
+        throw new IllegalStateException(
+            "a frame holds no installations, access or usage: they are given as records");
+      }
+      return frame;
     }
 
     /**
@@ -396,7 +473,7 @@ public final class Estate {
      * @throws ValidationException listing every problem, when the estate is invalid
      */
     public Estate build(ValidationContext context) {
-      Estate estate = new Estate(this);
+      Estate estate = unvalidated();
       List<Problem> problems = EstateValidator.validate(estate, context);
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);

@@ -4,14 +4,11 @@ import com.google.common.collect.ImmutableList;
 import io.itam.model.catalog.Product;
 import io.itam.model.catalog.ProductVersion;
 import io.itam.model.entitlement.Entitlement;
-import io.itam.model.inventory.Access;
 import io.itam.model.inventory.Cluster;
 import io.itam.model.inventory.Device;
 import io.itam.model.inventory.DeviceKind;
 import io.itam.model.inventory.Exemption;
-import io.itam.model.inventory.Installation;
 import io.itam.model.inventory.PinnedAllocation;
-import io.itam.model.inventory.Usage;
 import io.itam.model.inventory.User;
 import io.itam.model.org.OrganizationUnit;
 import io.itam.model.terms.BuiltInTables;
@@ -44,6 +41,7 @@ public final class EstateValidator {
   private static final int CYCLIC = -1;
 
   private final Estate estate;
+  private final ConsumptionRecords records;
   private final ValidationContext context;
   private final List<Problem> problems = new ArrayList<>();
 
@@ -54,14 +52,33 @@ public final class EstateValidator {
   private final Map<String, Device> devices = new HashMap<>();
   private final Map<String, User> users = new HashMap<>();
 
-  private EstateValidator(Estate estate, ValidationContext context) {
+  /** The devices, products and users the keys of {@link #records} name, looked up once a key. */
+  private final KeyMemo<Device> deviceByKey;
+
+  private final KeyMemo<Product> productByKey;
+  private final KeyMemo<User> userByKey;
+
+  private EstateValidator(Estate estate, ConsumptionRecords records, ValidationContext context) {
     this.estate = estate;
+    this.records = records;
     this.context = context;
+    this.deviceByKey = new KeyMemo<>(devices::get, records.deviceKeys());
+    this.productByKey = new KeyMemo<>(products::get, records.productKeys());
+    this.userByKey = new KeyMemo<>(users::get, records.userKeys());
   }
 
   /** Every problem of {@code estate}, sorted by path; empty when it is valid. */
   public static ImmutableList<Problem> validate(Estate estate, ValidationContext context) {
-    EstateValidator validator = new EstateValidator(estate, context);
+    return validate(estate, ConsumptionRecords.of(estate), context);
+  }
+
+  /**
+   * Every problem of {@code estate} with {@code records} in place of its installations, access and
+   * usage (which are not read), sorted by path; empty when they are valid together.
+   */
+  static ImmutableList<Problem> validate(
+      Estate estate, ConsumptionRecords records, ValidationContext context) {
+    EstateValidator validator = new EstateValidator(estate, records, context);
     validator.run();
     return ImmutableList.sortedCopyOf(validator.problems);
   }
@@ -534,6 +551,7 @@ public final class EstateValidator {
       }
     }
     Set<String> reported = new HashSet<>();
+    ConsumptionRecords.InstallationRows installations = records.installations();
     for (LicenseModel model : estate.licenseModels()) {
       Metric metric = model.metric();
       boolean pvu = metric.type() == MetricType.PVU;
@@ -544,61 +562,79 @@ public final class EstateValidator {
           || metric.type() == MetricType.PROCESSOR) {
         continue;
       }
-      Set<String> covered = closure(model.product());
+      Set<String> closure = closure(model.product());
+      KeyMemo<String> covered =
+          new KeyMemo<>(id -> closure.contains(id) ? id : null, records.productKeys());
+      // The devices priced for an installation depend on its device alone: each once per model.
+      Seen seen = new Seen(records.deviceKeys());
       VirtualizationMode mode = model.effectiveVirtualization().mode();
-      for (Installation installation : estate.installations()) {
-        if (!covered.contains(installation.product())) {
+      for (int i = 0; i < installations.size(); i++) {
+        String deviceId = installations.device(i);
+        int deviceKey = installations.deviceKey(i);
+        if (covered.get(installations.productKey(i), installations.product(i)) == null
+            || seen.again(deviceKey, deviceId)) {
           continue;
         }
-        Device device = devices.get(installation.device());
+        Device device = deviceByKey.get(deviceKey, deviceId);
         if (device == null) {
           continue;
         }
-        List<Device> priced = new ArrayList<>();
-        if (device.kind() == DeviceKind.SERVER) {
-          priced.add(device);
-        } else if (device.kind() == DeviceKind.CLOUD) {
-          if (pvu) {
-            priced.add(device);
-          }
-        } else if (device.kind() == DeviceKind.VM && device.host() != null) {
-          Device host = devices.get(device.host());
-          if (host != null && (mode != VirtualizationMode.PER_VM || pvu)) {
-            Cluster cluster = clusterOfHost.get(host.id());
-            if (mode == VirtualizationMode.CLUSTER && cluster != null) {
-              for (String member : cluster.hosts()) {
-                Device d = devices.get(member);
-                if (d != null) {
-                  priced.add(d);
-                }
-              }
-            } else {
-              priced.add(host);
-            }
-          }
-        }
-        for (Device d : priced) {
+        for (Device d : pricedDevices(device, mode, pvu, clusterOfHost)) {
           Long capacity = d.maxProcessors() != null ? d.maxProcessors() : d.processors();
-          if (table.lookup(d.cpu(), capacity).isPresent()
-              || !reported.add(d.id() + "\u0000" + model.id())) {
-            continue;
+          if (table.lookup(d.cpu(), capacity).isEmpty()
+              && reported.add(d.id() + "\u0000" + model.id())) {
+            Integer index = deviceIndex.get(d.id());
+            String at = index == null ? "devices" : path(EstateSection.DEVICES, index) + ".cpu";
+            problem(at, unpricedCpu(d, table, model));
           }
-          Integer index = deviceIndex.get(d.id());
-          String at = index == null ? "devices" : path(EstateSection.DEVICES, index) + ".cpu";
-          problem(
-              at,
-              (d.cpu() == null
-                      ? "no CPU model given"
-                      : "no row of the " + table.describe() + " matches CPU " + quote(d.cpu()))
-                  + (d.cpu() == null ? ", which the " + table.describe() + " needs" : "")
-                  + ", and the table has no default (licence model "
-                  + shown(model.id())
-                  + " counts device "
-                  + shown(d.id())
-                  + ")");
         }
       }
     }
+  }
+
+  /**
+   * The servers whose CPUs a model counts for an installation on {@code device}: the server itself,
+   * the host of a VM (every host of its cluster in mode {@code cluster}; for per-VM counting only
+   * under PVU), a cloud instance itself under PVU.
+   */
+  private List<Device> pricedDevices(
+      Device device, VirtualizationMode mode, boolean pvu, Map<String, Cluster> clusterOfHost) {
+    List<Device> priced = new ArrayList<>();
+    if (device.kind() == DeviceKind.SERVER) {
+      priced.add(device);
+    } else if (device.kind() == DeviceKind.CLOUD) {
+      if (pvu) {
+        priced.add(device);
+      }
+    } else if (device.kind() == DeviceKind.VM && device.host() != null) {
+      Device host = devices.get(device.host());
+      if (host != null && (mode != VirtualizationMode.PER_VM || pvu)) {
+        Cluster cluster = clusterOfHost.get(host.id());
+        if (mode == VirtualizationMode.CLUSTER && cluster != null) {
+          for (String member : cluster.hosts()) {
+            Device d = devices.get(member);
+            if (d != null) {
+              priced.add(d);
+            }
+          }
+        } else {
+          priced.add(host);
+        }
+      }
+    }
+    return priced;
+  }
+
+  private static String unpricedCpu(Device d, FactorSource table, LicenseModel model) {
+    return (d.cpu() == null
+            ? "no CPU model given"
+            : "no row of the " + table.describe() + " matches CPU " + quote(d.cpu()))
+        + (d.cpu() == null ? ", which the " + table.describe() + " needs" : "")
+        + ", and the table has no default (licence model "
+        + shown(model.id())
+        + " counts device "
+        + shown(d.id())
+        + ")";
   }
 
   private Set<String> closure(String product) {
@@ -769,58 +805,83 @@ public final class EstateValidator {
   // ---- consumption --------------------------------------------------------------------------
 
   private void checkInstallations() {
-    List<Installation> list = estate.installations();
-    for (int i = 0; i < list.size(); i++) {
-      Installation inst = list.get(i);
-      if (isSound(inst)) {
+    ConsumptionRecords.InstallationRows rows = records.installations();
+    for (int i = 0; i < rows.size(); i++) {
+      if (isSoundInstallation(rows, i)) {
         continue; // the common case, checked without building the record's path
       }
       String at = path(EstateSection.INSTALLATIONS, i);
-      reference(at + ".device", inst.device(), devices, EstateSection.DEVICES, "device");
+      reference(at + ".device", rows.device(i), devices, EstateSection.DEVICES, "device");
       Product product =
-          reference(at + ".product", inst.product(), products, EstateSection.PRODUCTS, "product");
+          reference(at + ".product", rows.product(i), products, EstateSection.PRODUCTS, "product");
       if (product != null) {
-        version(at + ".version", inst.version(), product);
-        edition(at + ".edition", inst.edition(), product);
+        version(at + ".version", rows.version(i), product);
+        edition(at + ".edition", rows.edition(i), product);
       }
-      dateOrder(at + ".lastUsed", inst.installed(), inst.lastUsed(), "installed");
-      text(at + ".evidence", inst.evidence());
+      dateOrder(at + ".lastUsed", rows.installed(i), rows.lastUsed(i), "installed");
+      text(at + ".evidence", rows.evidence(i));
     }
   }
 
-  /** Whether the checks of {@link #checkInstallations} find nothing wrong with {@code inst}. */
-  private boolean isSound(Installation inst) {
-    Product product = products.get(inst.product());
-    return devices.containsKey(inst.device())
-        && product != null
-        && (inst.version() == null || product.versionIndex(inst.version()).isPresent())
-        && (inst.edition() == null || product.editionRank(inst.edition()).isPresent())
-        && (inst.installed() == null
-            || inst.lastUsed() == null
-            || !inst.lastUsed().isBefore(inst.installed()))
-        && (inst.evidence() == null || inst.evidence().length() <= Limits.MAX_TEXT_LENGTH);
+  /** Whether the checks of {@link #checkInstallations} find nothing wrong with {@code row}. */
+  private boolean isSoundInstallation(ConsumptionRecords.InstallationRows rows, int row) {
+    Product product = productByKey.get(rows.productKey(row), rows.product(row));
+    String version = rows.version(row);
+    String edition = rows.edition(row);
+    String evidence = rows.evidence(row);
+    return product != null
+        && deviceByKey.get(rows.deviceKey(row), rows.device(row)) != null
+        && (version == null || product.versionIndex(version).isPresent())
+        && (edition == null || product.editionRank(edition).isPresent())
+        && inOrder(rows.installed(row), rows.lastUsed(row))
+        && (evidence == null || evidence.length() <= Limits.MAX_TEXT_LENGTH);
   }
 
   private void checkAccess() {
-    List<Access> list = estate.access();
-    for (int i = 0; i < list.size(); i++) {
-      Access a = list.get(i);
+    ConsumptionRecords.AccessRows rows = records.access();
+    for (int i = 0; i < rows.size(); i++) {
+      if (isSoundAccess(rows, i)) {
+        continue;
+      }
       String at = path(EstateSection.ACCESS, i);
-      reference(at + ".product", a.product(), products, EstateSection.PRODUCTS, "product");
-      userOrDevice(at, a.user(), a.device());
+      reference(at + ".product", rows.product(i), products, EstateSection.PRODUCTS, "product");
+      userOrDevice(at, rows.user(i), rows.device(i));
     }
   }
 
+  /** Whether the checks of {@link #checkAccess} find nothing wrong with {@code row}. */
+  private boolean isSoundAccess(ConsumptionRecords.AccessRows rows, int row) {
+    String user = rows.user(row);
+    String device = rows.device(row);
+    return productByKey.get(rows.productKey(row), rows.product(row)) != null
+        && (user == null
+            ? device != null && deviceByKey.get(rows.deviceKey(row), device) != null
+            : device == null && userByKey.get(rows.userKey(row), user) != null);
+  }
+
   private void checkUsage() {
-    List<Usage> list = estate.usage();
-    for (int i = 0; i < list.size(); i++) {
-      Usage u = list.get(i);
+    ConsumptionRecords.UsageRows rows = records.usage();
+    for (int i = 0; i < rows.size(); i++) {
+      if (isSoundUsage(rows, i)) {
+        continue;
+      }
       String at = path(EstateSection.USAGE, i);
-      reference(at + ".product", u.product(), products, EstateSection.PRODUCTS, "product");
-      quantity(at + ".peakConcurrentUsers", u.peakConcurrentUsers());
-      dateOrder(at + ".until", u.from(), u.until(), "from");
-      unit(at + ".unit", u.unit());
+      reference(at + ".product", rows.product(i), products, EstateSection.PRODUCTS, "product");
+      quantity(at + ".peakConcurrentUsers", rows.peakConcurrentUsers(i));
+      dateOrder(at + ".until", rows.from(i), rows.until(i), "from");
+      unit(at + ".unit", rows.unit(i));
     }
+  }
+
+  /** Whether the checks of {@link #checkUsage} find nothing wrong with {@code row}. */
+  private boolean isSoundUsage(ConsumptionRecords.UsageRows rows, int row) {
+    long peak = rows.peakConcurrentUsers(row);
+    String unit = rows.unit(row);
+    return productByKey.get(rows.productKey(row), rows.product(row)) != null
+        && peak >= 0
+        && peak <= Limits.MAX_QUANTITY
+        && inOrder(rows.from(row), rows.until(row))
+        && (unit == null || units.containsKey(unit));
   }
 
   private void checkAllocations() {
@@ -921,9 +982,29 @@ public final class EstateValidator {
 
   private void dateOrder(
       String at, @Nullable LocalDate from, @Nullable LocalDate until, String fromName) {
-    if (from != null && until != null && until.isBefore(from)) {
-      problem(at, until + " is before " + fromName + " " + from);
+    dateOrder(at, day(from), day(until), fromName);
+  }
+
+  /** Reports {@code until} before {@code from}, epoch days ({@link ConsumptionRecords#NO_DAY}). */
+  private void dateOrder(String at, long from, long until, String fromName) {
+    if (!inOrder(from, until)) {
+      problem(
+          at,
+          LocalDate.ofEpochDay(until)
+              + " is before "
+              + fromName
+              + " "
+              + LocalDate.ofEpochDay(from));
     }
+  }
+
+  /** Whether epoch day {@code until} is not before {@code from}, or either is absent. */
+  private static boolean inOrder(long from, long until) {
+    return from == ConsumptionRecords.NO_DAY || until == ConsumptionRecords.NO_DAY || until >= from;
+  }
+
+  private static long day(@Nullable LocalDate date) {
+    return date == null ? ConsumptionRecords.NO_DAY : date.toEpochDay();
   }
 
   private void money(String at, @Nullable Money money) {
@@ -1077,5 +1158,58 @@ public final class EstateValidator {
     parts.add(shown(ids.get(0)));
     String text = String.join(" → ", parts);
     return ids.size() <= SHOWN_NAMES ? text : text + " (" + ids.size() + " in the cycle)";
+  }
+
+  /**
+   * What a look-up gives for each key of a {@link ConsumptionRecords} view, found once per key: the
+   * first row with a key looks its string up, the others reuse the answer. Rows without a key
+   * ({@link ConsumptionRecords#NO_KEY}, or a view without keys) are looked up every time.
+   */
+  private static final class KeyMemo<T> {
+    /** Stands for a look-up that found nothing. */
+    private static final Object ABSENT = new Object();
+
+    private final java.util.function.Function<String, @Nullable T> lookUp;
+    private final @Nullable Object[] byKey;
+
+    KeyMemo(java.util.function.Function<String, @Nullable T> lookUp, int keys) {
+      this.lookUp = lookUp;
+      this.byKey = new Object[keys];
+    }
+
+    /** What the look-up gives for {@code id}, whose key is {@code key}; {@code null} for none. */
+    @SuppressWarnings("unchecked")
+    @Nullable T get(int key, @Nullable String id) {
+      if (key == ConsumptionRecords.NO_KEY) {
+        return id == null ? null : lookUp.apply(id);
+      }
+      Object known = byKey[key];
+      if (known == null) {
+        T found = id == null ? null : lookUp.apply(id);
+        byKey[key] = found == null ? ABSENT : found;
+        return found;
+      }
+      return known == ABSENT ? null : (T) known;
+    }
+  }
+
+  /** Which values of a view's rows were met already: by key when they have one, else by id. */
+  private static final class Seen {
+    private final boolean[] byKey;
+    private final Set<String> ids = new HashSet<>();
+
+    Seen(int keys) {
+      this.byKey = new boolean[keys];
+    }
+
+    /** Whether {@code id}, whose key is {@code key}, was met before; it is met now. */
+    boolean again(int key, String id) {
+      if (key == ConsumptionRecords.NO_KEY) {
+        return !ids.add(id);
+      }
+      boolean before = byKey[key];
+      byKey[key] = true;
+      return before;
+    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.model.catalog.Product;
+import io.itam.model.columnar.ColumnarParity;
 import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.Access;
 import io.itam.model.inventory.Cluster;
@@ -109,7 +110,8 @@ class EstateValidatorTest {
 
   /**
    * Asserts that {@code estate} has exactly {@code expected}, in this order, both from {@code
-   * problems()} and from the exception of {@code build()}; no problems means it builds.
+   * problems()} and from the exception of {@code build()}; no problems means it builds. The same
+   * records in a {@link io.itam.model.columnar.ColumnarEstate} must have the same problems.
    */
   private static void assertProblems(Estate.Builder estate, Problem... expected) {
     List<Problem> list = List.of(expected);
@@ -120,6 +122,7 @@ class EstateValidatorTest {
       ValidationException e = assertThrows(ValidationException.class, estate::build);
       assertEquals(list, e.problems());
     }
+    ColumnarParity.assertSameProblems(estate.unvalidated(), ValidationContext.IN_CODE, list);
   }
 
   private static void assertValid(Estate.Builder estate) {
@@ -434,26 +437,26 @@ class EstateValidatorTest {
       Estate.Builder estate =
           estate().add(Installation.of("ghost", "broken")).add(Installation.of("pc", "p"));
       ValidationException e = assertThrows(ValidationException.class, () -> estate.build(context));
-      assertEquals(
+      List<Problem> expected =
           List.of(
               p("installations[1].device", "unknown device \"pc\""),
-              p("installations[1].product", "unknown product \"p\"")),
-          e.problems());
+              p("installations[1].product", "unknown product \"p\""));
+      assertEquals(expected, e.problems());
+      ColumnarParity.assertSameProblems(estate.unvalidated(), context, expected);
     }
 
     @Test
     void locator_placesProblemsInTheSourceDocument() {
       ValidationContext context =
           new ValidationContext((section, i) -> "$." + section.path(i + 1), Map.of());
-      ValidationException e =
-          assertThrows(
-              ValidationException.class,
-              () -> estate().add(Installation.of("ghost", "nothing")).build(context));
-      assertEquals(
+      Estate.Builder estate = estate().add(Installation.of("ghost", "nothing"));
+      ValidationException e = assertThrows(ValidationException.class, () -> estate.build(context));
+      List<Problem> expected =
           List.of(
               p("$.installations[1].device", "unknown device \"ghost\""),
-              p("$.installations[1].product", "unknown product \"nothing\"")),
-          e.problems());
+              p("$.installations[1].product", "unknown product \"nothing\""));
+      assertEquals(expected, e.problems());
+      ColumnarParity.assertSameProblems(estate.unvalidated(), context, expected);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.itam.model.catalog.Product;
+import io.itam.model.columnar.ColumnarParity;
 import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.Cluster;
 import io.itam.model.inventory.Device;
@@ -76,15 +77,20 @@ class LimitsTest {
     return Problem.at(path, message);
   }
 
+  /** Asserts that {@code estate} builds, and so do the same records as a columnar estate. */
   private static void assertValid(Estate.Builder estate) {
     assertEquals(List.of(), estate.problems());
     assertDoesNotThrow(() -> estate.build());
+    ColumnarParity.assertSameProblems(estate.unvalidated(), ValidationContext.IN_CODE, List.of());
   }
 
+  /** Asserts that {@code estate} has exactly {@code expected}, and so has its columnar form. */
   private static void assertProblems(Estate.Builder estate, Problem... expected) {
     assertEquals(List.of(expected), estate.problems());
     ValidationException e = assertThrows(ValidationException.class, estate::build);
     assertEquals(List.of(expected), e.problems());
+    ColumnarParity.assertSameProblems(
+        estate.unvalidated(), ValidationContext.IN_CODE, List.of(expected));
   }
 
   /**

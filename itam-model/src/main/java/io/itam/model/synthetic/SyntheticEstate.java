@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import io.itam.model.Estate;
 import io.itam.model.Money;
 import io.itam.model.catalog.Product;
+import io.itam.model.columnar.ColumnarEstate;
 import io.itam.model.entitlement.Entitlement;
 import io.itam.model.inventory.Access;
 import io.itam.model.inventory.Cluster;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A seeded generator of synthetic estates with a realistic shape, for benchmarks, tests and the CLI
@@ -35,8 +37,10 @@ import java.util.SplittableRandom;
  * use; entitlements in many purchase lines per model and region that leave some products short and
  * others spare. The same {@code (devices, seed)} always gives the same estate.
  *
- * <p>About 40 installations per desktop: {@code devices = 500_000} gives roughly 20 million
- * installation records and 100 000 entitlement lines.
+ * <p>About 40 installations per desktop, 30 per device: {@code devices = 500_000} gives 15.1
+ * million installation records and 100 000 entitlement lines, {@code devices = 665_000} 20.1
+ * million. {@link #generateColumnar} builds the latter, frame included, in 790 MB of heap (it runs
+ * in {@code -Xmx1200m}; measured once with {@code ColumnarMemory} of the test sources).
  */
 public final class SyntheticEstate {
   private static final LocalDate AS_OF = LocalDate.parse("2026-11-27");
@@ -49,7 +53,7 @@ public final class SyntheticEstate {
 
   private final int devices;
   private final SplittableRandom random;
-  private final Estate.Builder estate = Estate.builder(AS_OF).currency("EUR");
+  private final Records records;
   private final List<String> costCentres = new ArrayList<>();
   private final List<CatalogueProduct> catalogue = new ArrayList<>();
   private final double[] zipf;
@@ -57,38 +61,85 @@ public final class SyntheticEstate {
   private record CatalogueProduct(
       String id, List<String> versions, boolean editions, String model) {}
 
-  private SyntheticEstate(int devices, long seed) {
+  private SyntheticEstate(int devices, long seed, Records records) {
     checkArgument(devices >= 10, "devices: at least 10, was %s", devices);
     this.devices = devices;
     this.random = new SplittableRandom(seed);
+    this.records = records;
     int products = Math.max(50, Math.min(4000, devices / 100));
     this.zipf = new double[products];
   }
 
   /** The estate of about {@code devices} end-user devices generated from {@code seed}. */
   public static Estate generate(int devices, long seed) {
-    return new SyntheticEstate(devices, seed).build();
+    Estate.Builder estate = Estate.builder(AS_OF).currency("EUR");
+    new SyntheticEstate(devices, seed, Records.into(estate)).generate();
+    return estate.build();
   }
 
-  private Estate build() {
+  /**
+   * The same estate as {@link #generate(int, long)}, built straight into the columnar form: {@code
+   * ColumnarEstate.of(generate(d, s)).equals(generateColumnar(d, s))}, without one object per
+   * installation ever being kept, so that 20 million installations fit a small heap.
+   */
+  public static ColumnarEstate generateColumnar(int devices, long seed) {
+    ColumnarEstate.Builder estate = ColumnarEstate.builder(AS_OF).currency("EUR");
+    new SyntheticEstate(devices, seed, Records.into(estate)).generate();
+    return estate.build();
+  }
+
+  private void generate() {
     organisation();
     catalogue();
     people();
     datacentre();
     entitlements();
-    return estate.build();
+  }
+
+  /** Where the generated records go, each list in the order generated. */
+  private record Records(
+      Consumer<Object> frameRecords,
+      Consumer<Installation> installations,
+      Consumer<Access> accessRecords,
+      Consumer<Usage> usageRecords) {
+    /** Records into {@code estate}. */
+    static Records into(Estate.Builder estate) {
+      return new Records(r -> estate.addAll(List.of(r)), estate::add, estate::add, estate::add);
+    }
+
+    /** Records into {@code estate}, its installations, access and usage into columns. */
+    static Records into(ColumnarEstate.Builder estate) {
+      return new Records(r -> estate.addAll(List.of(r)), estate::add, estate::add, estate::add);
+    }
+
+    /** A record of the frame: a unit, product, licence model, entitlement, device, … */
+    void frame(Object record) {
+      frameRecords.accept(record);
+    }
+
+    void add(Installation installation) {
+      installations.accept(installation);
+    }
+
+    void add(Access access) {
+      accessRecords.accept(access);
+    }
+
+    void add(Usage usage) {
+      usageRecords.accept(usage);
+    }
   }
 
   private void organisation() {
-    estate.add(OrganizationUnit.root("corp"));
+    records.frame(OrganizationUnit.root("corp"));
     for (String region : REGIONS) {
-      estate.add(OrganizationUnit.of(region, "corp"));
+      records.frame(OrganizationUnit.of(region, "corp"));
       for (int c = 0; c < 5; c++) {
         String country = region + "-" + c;
-        estate.add(OrganizationUnit.of(country, region));
+        records.frame(OrganizationUnit.of(country, region));
         for (int cc = 0; cc < 3; cc++) {
           String centre = country + "-cc" + cc;
-          estate.add(OrganizationUnit.of(centre, country));
+          records.frame(OrganizationUnit.of(centre, country));
           costCentres.add(centre);
         }
       }
@@ -102,7 +153,7 @@ public final class SyntheticEstate {
       for (int c = 0; c < 5; c++) {
         String id = "suite" + s + "-app" + c;
         components.add(id);
-        estate.add(
+        records.frame(
             Product.builder(id)
                 .publisher("Suite Corp")
                 .name(id)
@@ -111,7 +162,7 @@ public final class SyntheticEstate {
                 .build());
       }
       String suite = "suite" + s;
-      estate.add(
+      records.frame(
           Product.builder(suite)
               .publisher("Suite Corp")
               .name(suite)
@@ -119,7 +170,7 @@ public final class SyntheticEstate {
               .version("2024", LocalDate.parse("2024-10-01"))
               .components(components.toArray(new String[0]))
               .build());
-      estate.add(
+      records.frame(
           LicenseModel.builder(suite + "-device", suite)
               .version("2024")
               .metric(MetricType.DEVICE)
@@ -129,7 +180,7 @@ public final class SyntheticEstate {
       // The first two components are also sold alone.
       for (int c = 0; c < 2; c++) {
         String id = "suite" + s + "-app" + c;
-        estate.add(
+        records.frame(
             LicenseModel.builder(id + "-device", id)
                 .metric(MetricType.DEVICE)
                 .rights(Rights.NONE.withVersionDowngrade())
@@ -158,7 +209,7 @@ public final class SyntheticEstate {
       if (editions) {
         product.editions("Standard", "Professional");
       }
-      estate.add(product.build());
+      records.frame(product.build());
       String modelId = id + "-lic";
       LicenseModel.Builder model = LicenseModel.builder(modelId, id);
       switch (p % 10) {
@@ -175,12 +226,12 @@ public final class SyntheticEstate {
         model.rights(Rights.NONE.withVersionDowngrade());
       }
       model.unitPrice(Money.of(String.valueOf(20 + (p * 37) % 900) + ".00", "EUR"));
-      estate.add(model.build());
+      records.frame(model.build());
       catalogue.add(new CatalogueProduct(id, versions, editions, modelId));
       if (p % 10 == 2) {
         for (String region : REGIONS) {
           LocalDate from = AS_OF.minusDays(60);
-          estate.add(
+          records.add(
               new Usage(
                   id,
                   1 + random.nextInt(Math.max(2, devices / (50 * (p + 1)))),
@@ -191,13 +242,13 @@ public final class SyntheticEstate {
       }
     }
     // Server products.
-    estate.add(
+    records.frame(
         Product.builder("winsrv")
             .publisher("Microsoft")
             .name("Windows Server")
             .editions("Standard", "Datacenter")
             .build());
-    estate.add(
+    records.frame(
         LicenseModel.builder("winsrv-dc", "winsrv")
             .edition("Datacenter")
             .metric(
@@ -209,7 +260,7 @@ public final class SyntheticEstate {
             .rights(Rights.NONE.withEditionDowngrade())
             .unitPrice(Money.of("392.00", "EUR"))
             .build());
-    estate.add(
+    records.frame(
         LicenseModel.builder("winsrv-std", "winsrv")
             .edition("Standard")
             .metric(
@@ -221,21 +272,21 @@ public final class SyntheticEstate {
             .virtualization(Virtualization.of(VirtualizationMode.HOST_PER_VM_SET).withVmsPerSet(2))
             .unitPrice(Money.of("110.00", "EUR"))
             .build());
-    estate.add(
+    records.frame(
         LicenseModel.builder("winsrv-cal", "winsrv")
             .clientAccess(true)
             .metric(MetricType.USER)
             .unitPrice(Money.of("41.00", "EUR"))
             .build());
-    estate.add(Product.builder("dbms").publisher("DB Inc").name("DBMS").build());
-    estate.add(
+    records.frame(Product.builder("dbms").publisher("DB Inc").name("DBMS").build());
+    records.frame(
         LicenseModel.builder("dbms-core", "dbms")
             .metric(Metric.builder(MetricType.CORE).minimumPerProcessor(4).packSize(2).build())
             .virtualization(Virtualization.of(VirtualizationMode.PER_VM).withMinimumPerVm(4))
             .unitPrice(Money.of("1800.00", "EUR"))
             .build());
-    estate.add(Product.builder("odb").publisher("Oracle").name("Oracle Database").build());
-    estate.add(
+    records.frame(Product.builder("odb").publisher("Oracle").name("Oracle Database").build());
+    records.frame(
         LicenseModel.builder("odb-proc", "odb")
             .metric(
                 Metric.builder(MetricType.CORE)
@@ -251,7 +302,7 @@ public final class SyntheticEstate {
     for (int u = 0; u < users; u++) {
       String unit = costCentres.get(random.nextInt(costCentres.size()));
       String user = "u" + u;
-      estate.add(User.of(user, unit));
+      records.frame(User.of(user, unit));
       if (random.nextInt(10) < 8 || u == 0) {
         personalDevice("pc" + u, DeviceKind.DESKTOP, unit, user, 35);
       }
@@ -262,22 +313,21 @@ public final class SyntheticEstate {
         personalDevice("ph" + u, DeviceKind.MOBILE, unit, user, 3);
       }
       if (u % 3 == 0) {
-        estate.add(Access.byUser("winsrv", user));
+        records.add(Access.byUser("winsrv", user));
       }
     }
   }
 
   private void personalDevice(String id, DeviceKind kind, String unit, String user, int installs) {
-    estate.add(Device.builder(id, kind).unit(unit).primaryUser(user).build());
+    records.frame(Device.builder(id, kind).unit(unit).primaryUser(user).build());
     int suite = random.nextInt(10);
     if (suite < 7) {
-      estate.add(
+      records.add(
           Installation.of(
               id, suite < 5 ? "suite0" : "suite1", random.nextInt(4) == 0 ? "2021" : "2024"));
     } else if (suite < 9) {
-      estate
-          .add(Installation.of(id, "suite0-app0", "2024"))
-          .add(Installation.of(id, "suite0-app1", "2024"));
+      records.add(Installation.of(id, "suite0-app0", "2024"));
+      records.add(Installation.of(id, "suite0-app1", "2024"));
     }
     int count = installs / 2 + random.nextInt(installs);
     for (int i = 0; i < count; i++) {
@@ -288,7 +338,7 @@ public final class SyntheticEstate {
         installation =
             installation.withEdition(random.nextInt(3) == 0 ? "Professional" : "Standard");
       }
-      estate.add(installation);
+      records.add(installation);
     }
   }
 
@@ -314,7 +364,7 @@ public final class SyntheticEstate {
     for (int h = 0; h < hosts; h++) {
       String id = "esx" + h;
       String unit = REGIONS[h % REGIONS.length];
-      estate.add(
+      records.frame(
           Device.builder(id, DeviceKind.SERVER)
               .unit(unit)
               .processors(2L, 8L + 8L * random.nextInt(4))
@@ -326,41 +376,41 @@ public final class SyntheticEstate {
     for (int c = 0; c * clusterSize < hosts; c++) {
       List<String> members =
           hostIds.subList(c * clusterSize, Math.min(hosts, (c + 1) * clusterSize));
-      estate.add(new Cluster("cl" + c, List.copyOf(members)));
+      records.frame(new Cluster("cl" + c, List.copyOf(members)));
     }
     int vms = devices / 8;
     for (int v = 0; v < vms; v++) {
       String id = "vm" + v;
       String host = hostIds.get(random.nextInt(hosts));
-      estate.add(
+      records.frame(
           Device.builder(id, DeviceKind.VM)
               .unit(REGIONS[v % REGIONS.length])
               .host(host)
               .vcpus(2L + 2L * random.nextInt(4))
               .build());
-      estate.add(
+      records.add(
           Installation.of(id, "winsrv")
               .withEdition(random.nextInt(4) == 0 ? "Datacenter" : "Standard"));
       if (v % 5 == 0) {
-        estate.add(Installation.of(id, "dbms"));
+        records.add(Installation.of(id, "dbms"));
       }
       if (v % 97 == 0) {
-        estate.add(Installation.of(id, "odb"));
+        records.add(Installation.of(id, "odb"));
       }
       for (int i = random.nextInt(4); i > 0; i--) {
         CatalogueProduct product = catalogue.get(zipfPick());
-        estate.add(Installation.of(id, product.id(), product.versions().get(0)));
+        records.add(Installation.of(id, product.id(), product.versions().get(0)));
       }
     }
     int cloud = devices / 50;
     for (int c = 0; c < cloud; c++) {
       String id = "ec2-" + c;
-      estate.add(
+      records.frame(
           Device.builder(id, DeviceKind.CLOUD)
               .unit(REGIONS[c % REGIONS.length])
               .vcpus(2L + 2L * random.nextInt(8))
               .build());
-      estate.add(Installation.of(id, "dbms"));
+      records.add(Installation.of(id, "dbms"));
     }
   }
 
@@ -408,7 +458,7 @@ public final class SyntheticEstate {
           if (random.nextInt(3) == 0) {
             line.maintenanceUntil(AS_OF.plusDays(random.nextInt(900) - 300));
           }
-          estate.add(line.build());
+          records.frame(line.build());
         }
       }
     }
