@@ -13,6 +13,7 @@ import io.itam.compliance.internal.facts.RecordColumns;
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.compliance.internal.index.Prices;
 import io.itam.compliance.internal.position.PositionAssembler;
+import io.itam.compliance.internal.position.SummaryAssembler;
 import io.itam.model.Estate;
 import io.itam.model.Progress;
 import io.itam.model.position.Detail;
@@ -155,7 +156,10 @@ public final class Reconciler {
     }
     Cancellation.check();
     progress.phase("position");
-    Position position = PositionAssembler.assemble(demand, allocation, prices, options.detail());
+    Position position =
+        options.detail() == Detail.SUMMARY && !options.referenceEngine()
+            ? SummaryAssembler.assemble(demand, allocation, prices)
+            : PositionAssembler.assemble(demand, allocation, prices, options.detail());
     if (log.isDebugEnabled()) {
       log.debug(
           "reconciled {} records ({} facts, {} demand classes) as of {} in {} ms with {} threads:"

@@ -32,10 +32,35 @@ class EngineAgreementProperties {
                     Reconciler.create().reconcile(estate)));
   }
 
+  /**
+   * At every detail level: the fast engine's summary comes from the allocation's totals alone (no
+   * consumer is handed anything), the reference engine's from the consumers' assignments.
+   */
+  @Test
+  void randomEstates_fastEqualsReference_atEveryDetailLevel() {
+    qt().withFixedSeed(78L)
+        .withExamples(600)
+        .forAll(RandomEstates.estates())
+        .checkAssert(
+            estate -> {
+              for (Detail detail : Detail.values()) {
+                assertEquals(
+                    Reconciler.create(REFERENCE.withDetail(detail)).reconcile(estate),
+                    Reconciler.create(ReconcileOptions.DEFAULTS.withDetail(detail))
+                        .reconcile(estate),
+                    detail.id());
+              }
+            });
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void syntheticEstates_fastEqualsReference_whateverTheThreads(long seed) {
     Estate estate = SyntheticEstate.generate(300, seed);
+    assertEquals(
+        Reconciler.create(REFERENCE.withDetail(Detail.SUMMARY)).reconcile(estate),
+        Reconciler.create(ReconcileOptions.DEFAULTS.withDetail(Detail.SUMMARY)).reconcile(estate),
+        "summary");
     Position reference = Reconciler.create(REFERENCE).reconcile(estate);
     for (int threads : new int[] {1, 2, 8}) {
       assertEquals(

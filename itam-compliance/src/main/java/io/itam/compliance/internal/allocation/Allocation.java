@@ -28,7 +28,6 @@ public final class Allocation {
   private final long[][] allocated;
   private final long[] shortfall;
   private final long[][] shapeCounts;
-  private final int[] classIndex;
   private volatile @Nullable ImmutableList<Assignment> assignments;
 
   Allocation(
@@ -47,7 +46,6 @@ public final class Allocation {
     this.shortfall = new long[types];
     List<DemandClass> classes = demand.classes();
     this.shapeCounts = new long[classes.size()][];
-    this.classIndex = new int[0];
     java.util.IdentityHashMap<DemandClass, Integer> position = new java.util.IdentityHashMap<>();
     for (int c = 0; c < classes.size(); c++) {
       position.put(classes.get(c), c);
@@ -82,6 +80,31 @@ public final class Allocation {
    */
   public long @Nullable [] allocated(int type) {
     return allocated[type];
+  }
+
+  /**
+   * The order in which the lines of slot type {@code type} take its eligible entitlements'
+   * allocated units (positions in {@link SlotTypes.SlotType#entitlements}): entitlements pinned to
+   * its consumers first, then in tie-break order (expiring first, losing maintenance first,
+   * narrowest scope, id).
+   */
+  public int[] supplyOrder(int type) {
+    SlotTypes.SlotType slotType = problem.types.get(type);
+    Integer[] order = new Integer[slotType.entitlements.length];
+    for (int j = 0; j < order.length; j++) {
+      order[j] = j;
+    }
+    java.util.Arrays.sort(
+        order,
+        java.util.Comparator.<Integer, Boolean>comparing(j -> !slotType.preferred[j])
+            .thenComparing(
+                j -> problem.entitlements.get(slotType.entitlements[j]),
+                PoolSolver.tieBreakOrder(problem.index)));
+    int[] positions = new int[order.length];
+    for (int j = 0; j < order.length; j++) {
+      positions[j] = order[j];
+    }
+    return positions;
   }
 
   /** Units of slot type {@code type} left short. */

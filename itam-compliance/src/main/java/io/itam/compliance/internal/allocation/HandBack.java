@@ -11,7 +11,6 @@ import io.itam.model.terms.LicenseModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +38,18 @@ final class HandBack {
       Prices prices) {
     List<Assignment> all = new ArrayList<>();
     for (int p = 0; p < problem.pools.size(); p++) {
-      all.addAll(
-          distribute(allocation.demand(), problem, problem.pools.get(p), solutions.get(p), prices));
+      all.addAll(distribute(allocation, problem, problem.pools.get(p), solutions.get(p), prices));
     }
     return inPositionOrder(all);
   }
 
   private static List<Assignment> distribute(
-      Demand demand,
+      Allocation allocation,
       AllocationProblem problem,
       Pool pool,
       PoolSolver.Solution solution,
       Prices prices) {
+    Demand demand = allocation.demand();
     List<Placed> placed = new ArrayList<>();
     Map<Object, String[]> choices = new IdentityHashMap<>();
     for (int ci = 0; ci < pool.classes.size(); ci++) {
@@ -82,12 +81,13 @@ final class HandBack {
     }
     List<Assignment> assignments = new ArrayList<>(placed.size());
     demandOfType.forEach(
-        (typeId, options) -> take(problem, typeId, options, solution, assignments));
+        (typeId, options) -> take(allocation, problem, typeId, options, solution, assignments));
     return assignments;
   }
 
   /** The options of slot type {@code typeId}, in canonical order, take its allocated units. */
   private static void take(
+      Allocation allocation,
       AllocationProblem problem,
       int typeId,
       List<Placed> options,
@@ -103,17 +103,7 @@ final class HandBack {
               + type.licenseModel.id()
               + " has no solution; this is a bug");
     }
-    // Supply: pinned entitlements first, then in tie-break order.
-    Integer[] order = new Integer[type.entitlements.length];
-    for (int j = 0; j < order.length; j++) {
-      order[j] = j;
-    }
-    Arrays.sort(
-        order,
-        Comparator.<Integer, Boolean>comparing(j -> !type.preferred[j])
-            .thenComparing(
-                j -> problem.entitlements.get(type.entitlements[j]),
-                PoolSolver.tieBreakOrder(problem.index)));
+    int[] order = allocation.supplyOrder(typeId);
     int cursor = 0;
     long available = order.length == 0 ? 0 : units[order[0]];
     for (Placed p : options) {

@@ -37,6 +37,12 @@ public final class DemandClass {
     /** Ways to cover the class's shapes make needless, for explaining the choice. */
     final List<List<ShapeEnumerator.Use>> alternatives = new ArrayList<>();
 
+    /** For local members: whether their consumer is a user (else a device). */
+    boolean anchorIsUser;
+
+    /** Per shape and use: the units of each line the use's option makes, computed on demand. */
+    private final java.util.Map<Long, long[]> lineUnits = new java.util.HashMap<>();
+
     private int count;
     private int[] facts = new int[0];
     private int[] options = new int[0];
@@ -157,6 +163,121 @@ public final class DemandClass {
       ways.add(placements(m, alternative));
     }
     return ways;
+  }
+
+  /** The lines one member's use of a slot type makes: the type and each line's units. */
+  public record MemberLine(int slotType, String consumer, long order, long units) {}
+
+  /**
+   * Per slot type of shape {@code s}: the units of the lines each member taking {@code s} makes in
+   * it, when every group of the class makes the same ones; {@code null} for a type where groups
+   * differ (their members' lines must then be listed one by one).
+   */
+  public java.util.Map<Integer, long[]> lineUnits(int s, Demand demand) {
+    java.util.Map<Integer, long[]> byType = new java.util.TreeMap<>();
+    java.util.Set<Integer> differ = new java.util.HashSet<>();
+    for (Group g : groups) {
+      java.util.Map<Integer, List<Long>> ofGroup = new java.util.TreeMap<>();
+      List<ShapeEnumerator.Use> uses = g.patterns.get(s);
+      for (int u = 0; u < uses.size(); u++) {
+        for (long units : lineUnits(g, s, u, demand)) {
+          ofGroup.computeIfAbsent(uses.get(u).slotType(), k -> new ArrayList<>()).add(units);
+        }
+      }
+      ofGroup.forEach(
+          (t, units) -> {
+            long[] sorted = units.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] known = byType.putIfAbsent(t, sorted);
+            if (known != null && !Arrays.equals(known, sorted)) {
+              differ.add(t);
+            }
+          });
+    }
+    differ.forEach(t -> byType.put(t, null));
+    return byType;
+  }
+
+  /** The lines the {@code m}-th member makes when it takes shape {@code s}. */
+  public List<MemberLine> memberLines(int m, int s, Demand demand) {
+    Group g = groupOf(m);
+    int i = indexInGroup(m);
+    List<ShapeEnumerator.Use> uses = g.patterns.get(s);
+    List<MemberLine> lines = new ArrayList<>();
+    for (int u = 0; u < uses.size(); u++) {
+      ShapeEnumerator.Use use = uses.get(u);
+      int first = Integer.MAX_VALUE;
+      for (int f : use.facts()) {
+        first = Math.min(first, g.fact(i, f));
+      }
+      String consumer = consumer(g, i, use.option(), demand);
+      for (long units : lineUnits(g, s, u, demand)) {
+        lines.add(new MemberLine(use.slotType(), consumer, first, units));
+      }
+    }
+    return lines;
+  }
+
+  /** The consumer of member {@code i}'s local option {@code o}: its option's, or its own. */
+  private static String consumer(Group g, int i, int o, Demand demand) {
+    if (g.ownOptions) {
+      return g.table.consumer(g.option(i, o));
+    }
+    int anchor = g.anchor(i);
+    return g.anchorIsUser ? demand.index().user(anchor).id() : demand.index().device(anchor).id();
+  }
+
+  /** The units of each line of use {@code u} of shape {@code s} in group {@code g}. */
+  private static long[] lineUnits(Group g, int s, int u, Demand demand) {
+    synchronized (g.lineUnits) {
+      return g.lineUnits.computeIfAbsent(
+          (long) s << 32 | u,
+          key -> {
+            ShapeEnumerator.Use use = g.patterns.get(s).get(u);
+            int row = g.representative.option(use.option());
+            return switch (g.table.unitsRule(row)) {
+              case SECOND_USE -> {
+                long[] ones = new long[Math.toIntExact(use.units())];
+                Arrays.fill(ones, 1);
+                yield ones;
+              }
+              case GENERIC -> {
+                int[] facts = new int[use.facts().length];
+                for (int k = 0; k < facts.length; k++) {
+                  facts[k] = g.representative.fact(use.facts()[k]);
+                }
+                Arrays.sort(facts);
+                yield demand.explain(g.table, row, facts).lines().stream()
+                    .mapToLong(Option.Line::units)
+                    .toArray();
+              }
+              default -> new long[] {use.units()};
+            };
+          });
+    }
+  }
+
+  /** Whether a member may count facts that need no licence (access licensed per server). */
+  public boolean hasOptionalFacts() {
+    for (Group g : groups) {
+      for (int f = 0; f < g.representative.factCount(); f++) {
+        if (!g.representative.required(f)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** How many facts that need no licence the {@code m}-th member counts when it takes {@code s}. */
+  public long optionalCounted(int m, int s) {
+    Group g = groupOf(m);
+    long n = 0;
+    for (ShapeEnumerator.Use use : g.patterns.get(s)) {
+      for (int f : use.facts()) {
+        n += g.representative.required(f) ? 0 : 1;
+      }
+    }
+    return n;
   }
 
   /** Whether the {@code m}-th member had other ways to cover (a choice to explain). */

@@ -184,6 +184,7 @@ final class LocalMembers {
     DemandClass c = demand.classFor(classes, shapes);
     DemandClass.Group group =
         new DemandClass.Group(problem, patterns, table, false, !enumerator.complete());
+    group.anchorIsUser = byUser;
     enumerator.alternatives().forEach(a -> group.alternatives.add(a.uses()));
     c.groups.add(group);
     return new Shared(c, c.groups.size() - 1, byKey);

@@ -23,8 +23,6 @@ import io.itam.model.position.Rejected;
 import io.itam.model.position.Remedy;
 import io.itam.model.position.Shortfall;
 import io.itam.model.position.Summary;
-import io.itam.model.terms.LicenseModel;
-import io.itam.model.terms.MetricType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,8 +91,8 @@ public final class PositionAssembler {
     List<Rejected> rejected = new ArrayList<>(facts.rejected());
     rejected.addAll(demand.uncounted());
     rejected.addAll(uncountedAccess());
-    List<LicensePosition> licenses = licenseRows(rejected);
-    rejected.addAll(unusedPins());
+    List<LicensePosition> licenses = Ledger.licenseRows(index, consumedOf, rejected);
+    rejected.addAll(unusedPins(index, eligibility, allocation.assignments()));
     rejected.sort(
         Comparator.comparing(Rejected::record)
             .thenComparing(Rejected::consumer)
@@ -356,7 +354,7 @@ public final class PositionAssembler {
           Remedy remedy = null;
           BigDecimal cost = null;
           if (modelId != null && t[2] > 0) {
-            remedy = remedy(index.model(modelId), t[2]);
+            remedy = Ledger.remedy(index.model(modelId), t[2], prices);
             cost = remedy.cost();
           }
           rows.add(new ProductPosition(key.get(0), modelId, t[0], t[1], t[2], cost, remedy));
@@ -367,83 +365,8 @@ public final class PositionAssembler {
     return rows;
   }
 
-  /** Whole packs covering {@code shortfall} units (WS-02, SQL-03); one licence for a site. */
-  private Remedy remedy(LicenseModel model, long shortfall) {
-    long packs;
-    long units;
-    if (model.metric().type() == MetricType.SITE) {
-      packs = 1;
-      units = 1;
-    } else {
-      long packSize = model.metric().packSize();
-      packs = Math.addExact(shortfall, packSize - 1) / packSize;
-      units = Math.multiplyExact(packs, packSize);
-    }
-    BigDecimal price = prices.remedyPrice(model);
-    BigDecimal cost = price == null ? null : price.multiply(BigDecimal.valueOf(units));
-    return new Remedy(model.id(), packs, units, cost);
-  }
-
   // ---- per licence
   // -------------------------------------------------------------------------------
-
-  private List<LicensePosition> licenseRows(List<Rejected> rejected) {
-    List<LicensePosition> rows = new ArrayList<>();
-    for (LicenseModel model : index.models()) {
-      List<Entitlement> ofModel = index.entitlementsOf(model.id());
-      if (ofModel.isEmpty()) {
-        continue;
-      }
-      boolean unlimited = model.metric().type() == MetricType.SITE;
-      List<String> valid = new ArrayList<>();
-      long entitled = 0;
-      long consumed = 0;
-      BigDecimal surplusValue = BigDecimal.ZERO;
-      for (Entitlement e : ofModel) {
-        if (!e.isValidOn(index.asOf())) {
-          rejected.add(
-              new Rejected(
-                  "entitlement",
-                  e.id(),
-                  model.id(),
-                  Objects.requireNonNull(eligibilityOfDates(e))));
-          continue;
-        }
-        valid.add(e.id());
-        long used = consumedOf.getOrDefault(e.id(), 0L);
-        consumed = Math.addExact(consumed, used);
-        if (!unlimited) {
-          entitled = Math.addExact(entitled, e.quantity());
-          BigDecimal price = Prices.unitPrice(e);
-          if (price != null) {
-            surplusValue =
-                surplusValue.add(price.multiply(BigDecimal.valueOf(e.quantity() - used)));
-          }
-        }
-      }
-      if (unlimited) {
-        entitled = consumed;
-      }
-      rows.add(
-          new LicensePosition(
-              model.id(),
-              valid,
-              model.metric().type(),
-              entitled,
-              consumed,
-              entitled - consumed,
-              surplusValue,
-              unlimited));
-    }
-    return rows;
-  }
-
-  private String eligibilityOfDates(Entitlement e) {
-    if (e.validFrom() != null && index.asOf().isBefore(e.validFrom())) {
-      return "not valid yet on " + index.asOf() + ": valid from " + e.validFrom();
-    }
-    return "expired: valid until " + e.validUntil() + ", before " + index.asOf();
-  }
 
   /** Optional access records that no chosen option counted: server licensing covers them. */
   private List<Rejected> uncountedAccess() {
@@ -478,9 +401,10 @@ public final class PositionAssembler {
   }
 
   /** Pinned allocations whose consumer took nothing from the pinned entitlement. */
-  private List<Rejected> unusedPins() {
+  static List<Rejected> unusedPins(
+      EstateIndex index, Eligibility eligibility, List<Assignment> assignments) {
     Map<String, Set<String>> used = new HashMap<>();
-    for (Assignment assignment : allocation.assignments()) {
+    for (Assignment assignment : assignments) {
       for (Share share : assignment.shares()) {
         Entitlement e = share.entitlement();
         if (e != null && eligibility.isPinnedTo(e, assignment.option())) {
