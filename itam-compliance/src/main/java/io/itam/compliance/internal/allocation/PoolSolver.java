@@ -488,15 +488,25 @@ final class PoolSolver {
   // ---- integer programme
   // -------------------------------------------------------------------------
 
-  /** The columns of the integer programme: shape counts y, allocations x, shortfalls u. */
+  /**
+   * The columns of the integer programme: shape counts y, allocations x, shortfalls u, packs k.
+   * Entitlements that the tiers so far cannot tell apart (eligible for the same slot types at the
+   * same costs) share one allocation column per slot type, their quantities added: a pool of
+   * Windows Server hosts drawing on fifty purchase lines of one scope needs two columns, not a
+   * hundred. The min-cost flow that finishes each tier takes the entitlements one by one.
+   */
   private final class Columns {
     final List<int[]> y = new ArrayList<>(); // {class index, shape index}
-    final int[][] x = new int[types.length][];
+    final int[][] x = new int[types.length][]; // column of (type, eligible position)
+    final int[] groupOf = new int[entitlements.length]; // group of each local entitlement
+    final List<Long> groupCapacity = new ArrayList<>(); // -1: unlimited
+    final List<List<Integer>> groupColumns = new ArrayList<>();
     final int uBase;
     final int kBase;
     final int count;
 
-    Columns() {
+    /** The columns for tiers {@code tiers[0..last]}. */
+    Columns(List<Tier> tiers, int last) {
       for (int ci = 0; ci < pool.classes.size(); ci++) {
         DemandClass c = pool.classes.get(ci);
         if (c.shapes().size() > 1) {
@@ -505,11 +515,20 @@ final class PoolSolver {
           }
         }
       }
+      group(tiers, last);
       int column = y.size();
+      Map<Long, Integer> columnOf = new HashMap<>();
       for (int t = 0; t < types.length; t++) {
         x[t] = new int[problem.types.get(types[t]).entitlements.length];
         for (int j = 0; j < x[t].length; j++) {
-          x[t][j] = column++;
+          int g = groupOf[localEntitlement.get(problem.types.get(types[t]).entitlements[j])];
+          Integer known = columnOf.get((long) t << 32 | g);
+          if (known == null) {
+            known = column++;
+            columnOf.put((long) t << 32 | g, known);
+            groupColumns.get(g).add(known);
+          }
+          x[t][j] = known;
         }
       }
       uBase = column;
@@ -517,23 +536,67 @@ final class PoolSolver {
       count = kBase + packModel.length;
     }
 
+    /** Groups the entitlements by the slot types they serve and their costs in the tiers. */
+    private void group(List<Tier> tiers, int last) {
+      List<List<BigInteger>> keys = new ArrayList<>();
+      for (int e = 0; e < entitlements.length; e++) {
+        keys.add(new ArrayList<>());
+      }
+      for (int t = 0; t < types.length; t++) {
+        SlotTypes.SlotType type = problem.types.get(types[t]);
+        for (int j = 0; j < type.entitlements.length; j++) {
+          List<BigInteger> key = keys.get(localEntitlement.get(type.entitlements[j]));
+          key.add(BigInteger.valueOf(t));
+          for (int i = 0; i <= last; i++) {
+            key.add(tiers.get(i).xCost()[t][j]);
+          }
+        }
+      }
+      Map<List<BigInteger>, Integer> ids = new HashMap<>();
+      for (int e = 0; e < entitlements.length; e++) {
+        Integer g = ids.get(keys.get(e));
+        if (g == null) {
+          g = ids.size();
+          ids.put(keys.get(e), g);
+          groupCapacity.add(0L);
+          groupColumns.add(new ArrayList<>());
+        }
+        groupOf[e] = g;
+        long cap = groupCapacity.get(g);
+        groupCapacity.set(g, cap < 0 || capacity[e] < 0 ? -1 : Math.addExact(cap, capacity[e]));
+      }
+    }
+
     /** The column values of a solution. */
     Rational[] values(Solution solution) {
+      long[] sums = new long[count];
       Rational[] values = new Rational[count];
       for (int i = 0; i < y.size(); i++) {
-        values[i] = Rational.of(solution.shapeCounts()[y.get(i)[0]][y.get(i)[1]]);
+        sums[i] = solution.shapeCounts()[y.get(i)[0]][y.get(i)[1]];
       }
       for (int t = 0; t < types.length; t++) {
         long[] units = solution.allocated().get(types[t]);
         for (int j = 0; j < units.length; j++) {
-          values[x[t][j]] = Rational.of(units[j]);
+          sums[x[t][j]] = Math.addExact(sums[x[t][j]], units[j]);
         }
-        values[uBase + t] = Rational.of(solution.shortfall().get(types[t]));
+        sums[uBase + t] = solution.shortfall().get(types[t]);
       }
       for (int k = 0; k < packModel.length; k++) {
-        values[kBase + k] = Rational.of(packs(k, solution.shortfall()));
+        sums[kBase + k] = packs(k, solution.shortfall());
+      }
+      for (int i = 0; i < count; i++) {
+        values[i] = Rational.of(sums[i]);
       }
       return values;
+    }
+
+    /** Each distinct x column of type {@code t} once, with the cost of tier {@code tier}. */
+    Map<Integer, BigInteger> xCosts(int t, Tier tier) {
+      Map<Integer, BigInteger> costs = new java.util.TreeMap<>();
+      for (int j = 0; j < x[t].length; j++) {
+        costs.putIfAbsent(x[t][j], tier.xCost()[t][j]);
+      }
+      return costs;
     }
 
     /** The shape counts of column values. */
@@ -569,7 +632,6 @@ final class PoolSolver {
    * with the full lexicographic costs, which also applies the tie-break.
    */
   private Solution solveByIntegerProgramme() {
-    Columns columns = new Columns();
     List<Tier> tiers = new ArrayList<>();
     BigInteger[] shortCost = weight.clone();
     BigInteger[][] none = new BigInteger[types.length][];
@@ -611,13 +673,15 @@ final class PoolSolver {
       tiers.add(new Tier("value consumed", zeroU, values));
     }
 
-    Solution best = heuristicStart(columns);
+    Solution best = heuristicStart(new Columns(tiers, 0), tiers.get(0));
     List<Tier> fixed = new ArrayList<>();
     List<Rational> optima = new ArrayList<>();
     boolean exact = true;
     long nodes = 0;
     BigDecimal bound = null;
-    for (Tier tier : tiers) {
+    for (int k = 0; k < tiers.size(); k++) {
+      Tier tier = tiers.get(k);
+      Columns columns = new Columns(tiers, k);
       LinearProgram lp = program(columns, tier, fixed, optima);
       BranchAndBound search =
           new BranchAndBound(lp, allColumns(columns))
@@ -678,8 +742,8 @@ final class PoolSolver {
     Rational total = Rational.ZERO;
     for (int t = 0; t < types.length; t++) {
       total = total.add(values[columns.uBase + t].multiply(Rational.of(tier.uCost()[t])));
-      for (int j = 0; j < columns.x[t].length; j++) {
-        total = total.add(values[columns.x[t][j]].multiply(Rational.of(tier.xCost()[t][j])));
+      for (Map.Entry<Integer, BigInteger> x : columns.xCosts(t, tier).entrySet()) {
+        total = total.add(values[x.getKey()].multiply(Rational.of(x.getValue())));
       }
     }
     for (int k = 0; tier.kCost() != null && k < packModel.length; k++) {
@@ -696,9 +760,9 @@ final class PoolSolver {
       lp.setBounds(i, 0, pool.classes.get(columns.y.get(i)[0]).size());
     }
     for (int t = 0; t < types.length; t++) {
-      for (int j = 0; j < columns.x[t].length; j++) {
-        lp.setBounds(columns.x[t][j], 0, LinearProgram.UNBOUNDED);
-        lp.setCost(columns.x[t][j], tier.xCost()[t][j]);
+      for (Map.Entry<Integer, BigInteger> x : columns.xCosts(t, tier).entrySet()) {
+        lp.setBounds(x.getKey(), 0, LinearProgram.UNBOUNDED);
+        lp.setCost(x.getKey(), x.getValue());
       }
       lp.setBounds(columns.uBase + t, 0, LinearProgram.UNBOUNDED);
       lp.setCost(columns.uBase + t, tier.uCost()[t]);
@@ -756,21 +820,11 @@ final class PoolSolver {
           LinearProgram.Relation.EQ,
           fixedDemand[t]);
     }
-    // Each entitlement with a finite quantity.
-    for (int e = 0; e < entitlements.length; e++) {
-      if (capacity[e] < 0) {
-        continue;
-      }
-      List<Integer> cols = new ArrayList<>();
-      for (int t = 0; t < types.length; t++) {
-        SlotTypes.SlotType type = problem.types.get(types[t]);
-        for (int j = 0; j < type.entitlements.length; j++) {
-          if (localEntitlement.get(type.entitlements[j]) == e) {
-            cols.add(columns.x[t][j]);
-          }
-        }
-      }
-      if (cols.isEmpty()) {
+    // Each group of entitlements with a finite quantity.
+    for (int g = 0; g < columns.groupColumns.size(); g++) {
+      long cap = columns.groupCapacity.get(g);
+      List<Integer> cols = columns.groupColumns.get(g);
+      if (cap < 0 || cols.isEmpty()) {
         continue;
       }
       long[] ones = new long[cols.size()];
@@ -779,7 +833,7 @@ final class PoolSolver {
           cols.stream().mapToInt(Integer::intValue).toArray(),
           ones,
           LinearProgram.Relation.LE,
-          capacity[e]);
+          cap);
     }
     // The earlier tiers stay at their optima.
     for (int k = 0; k < fixed.size(); k++) {
@@ -791,10 +845,10 @@ final class PoolSolver {
           cols.add(columns.uBase + t);
           coefficients.add(Rational.of(earlier.uCost()[t]));
         }
-        for (int j = 0; j < columns.x[t].length; j++) {
-          if (earlier.xCost()[t][j].signum() != 0) {
-            cols.add(columns.x[t][j]);
-            coefficients.add(Rational.of(earlier.xCost()[t][j]));
+        for (Map.Entry<Integer, BigInteger> x : columns.xCosts(t, earlier).entrySet()) {
+          if (x.getValue().signum() != 0) {
+            cols.add(x.getKey());
+            coefficients.add(Rational.of(x.getValue()));
           }
         }
       }
@@ -820,7 +874,7 @@ final class PoolSolver {
    * relaxation of the shortfall tier rounded (each class's members over its shapes by largest
    * remainder); each finished by the flow.
    */
-  private Solution heuristicStart(Columns columns) {
+  private Solution heuristicStart(Columns columns, Tier first) {
     long[][] cheapest = new long[pool.classes.size()][];
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
@@ -844,13 +898,7 @@ final class PoolSolver {
       cheapest[ci][choice] = c.size();
     }
     Solution start = solveByFlow(cheapest);
-    BigInteger[][] none = new BigInteger[types.length][];
-    for (int t = 0; t < types.length; t++) {
-      none[t] = new BigInteger[columns.x[t].length];
-      java.util.Arrays.fill(none[t], BigInteger.ZERO);
-    }
-    LinearProgram.Solution root =
-        program(columns, new Tier("shortfall", weight, none), List.of(), List.of()).solve();
+    LinearProgram.Solution root = program(columns, first, List.of(), List.of()).solve();
     if (root.isOptimal()) {
       long[][] rounded = new long[pool.classes.size()][];
       for (int ci = 0; ci < pool.classes.size(); ci++) {
@@ -882,15 +930,18 @@ final class PoolSolver {
             }
           });
       Solution fromRoot = solveByFlow(rounded);
-      if (lexicographic(fromRoot, columns).compareTo(lexicographic(start, columns)) < 0) {
+      if (lexicographic(fromRoot).compareTo(lexicographic(start)) < 0) {
         start = fromRoot;
       }
     }
     return start;
   }
 
-  /** The full lexicographic cost of a solution as one exact number, for comparisons. */
-  private Rational lexicographic(Solution solution, Columns columns) {
+  /**
+   * The full lexicographic cost of a solution as one exact number, for comparisons: shortfall in
+   * packs, shortfall at unit prices, pinned entitlements first, value consumed, tie-break rank.
+   */
+  private Rational lexicographic(Solution solution) {
     long unitsBound = 1;
     for (long d : fixedDemand) {
       unitsBound = Math.addExact(unitsBound, d);
@@ -907,29 +958,30 @@ final class PoolSolver {
         u.multiply(BigInteger.valueOf(Math.max(1, entitlements.length))).add(BigInteger.ONE);
     BigInteger b2 = b3.multiply(u.multiply(maxValue).add(BigInteger.ONE));
     BigInteger b1 = b2.multiply(u.add(BigInteger.ONE));
-    Rational[] values = columns.values(solution);
-    Rational total = Rational.ZERO;
+    BigInteger total = BigInteger.ZERO;
     if (packModel.length > 0) {
       BigInteger maxWeight = BigInteger.ONE;
       for (BigInteger w : weight) {
         maxWeight = maxWeight.max(w);
       }
       BigInteger b0 = b1.multiply(u.multiply(maxWeight).add(BigInteger.ONE));
-      total = total.add(Rational.of(b0.multiply(packCost(solution.shortfall()))));
+      total = total.add(b0.multiply(packCost(solution.shortfall())));
     }
     for (int t = 0; t < types.length; t++) {
       SlotTypes.SlotType type = problem.types.get(types[t]);
-      total = total.add(values[columns.uBase + t].multiply(Rational.of(b1.multiply(weight[t]))));
-      for (int j = 0; j < columns.x[t].length; j++) {
+      BigInteger shortUnits = BigInteger.valueOf(solution.shortfall().get(types[t]));
+      total = total.add(shortUnits.multiply(b1.multiply(weight[t])));
+      long[] units = solution.allocated().get(types[t]);
+      for (int j = 0; j < units.length; j++) {
         int e = localEntitlement.get(type.entitlements[j]);
         BigInteger cost =
             b2.multiply(BigInteger.valueOf(pinCost(type, j)))
                 .add(b3.multiply(value[e]))
                 .add(BigInteger.valueOf(rank[e]));
-        total = total.add(values[columns.x[t][j]].multiply(Rational.of(cost)));
+        total = total.add(BigInteger.valueOf(units[j]).multiply(cost));
       }
     }
-    return total;
+    return Rational.of(total);
   }
 
   private static long integral(Rational value) {
