@@ -66,39 +66,105 @@ public final class Allocator {
 
   /**
    * Solves every pool exactly. The shortfall of a model sold in packs of more than one unit is
-   * priced in whole packs over the whole estate (a 10-pack covers short units of several pools), so
-   * pools whose choices can change such a model's shortfall are solved last, together where they
-   * share one, knowing the units short elsewhere; the others first, on their own. Replaces {@code
+   * priced in whole packs over the whole estate (a 10-pack covers short units of several pools).
+   * Every pool is first solved at unit prices; where no packed model then has a pack part-empty,
+   * that is also the least cost in packs. Otherwise the pools whose choices can change such a
+   * model's shortfall (and, transitively, the other packed models they draw on) are solved again,
+   * together, in whole packs, knowing the units short in every other pool. Replaces {@code
    * problem}'s pools by the pools solved, in canonical order, and returns their solutions.
    */
   private static List<PoolSolver.Solution> solveExactly(
       AllocationProblem problem, Prices prices, long nodeBudget, @Nullable Executor executor) {
-    List<Pool> alone = new ArrayList<>();
-    List<Pool> inPacks = new ArrayList<>();
-    for (Pool pool : problem.pools) {
-      (PoolSolver.choosesInPacks(problem, pool, prices) ? inPacks : alone).add(pool);
-    }
-    List<PoolSolver.Solution> first =
-        Parallel.map(alone, pool -> PoolSolver.solve(problem, pool, prices, nodeBudget), executor);
-    if (inPacks.isEmpty()) {
-      return first;
-    }
-    Map<Integer, Long> offsets = new HashMap<>();
-    for (PoolSolver.Solution solution : first) {
+    List<PoolSolver.Solution> linear =
+        Parallel.map(
+            problem.pools, pool -> PoolSolver.solve(problem, pool, prices, nodeBudget), executor);
+    Map<Integer, Long> shortOf = new HashMap<>();
+    for (PoolSolver.Solution solution : linear) {
       solution
           .shortfall()
-          .forEach((t, units) -> offsets.merge(problem.types.get(t).model, units, Math::addExact));
+          .forEach((t, units) -> shortOf.merge(problem.types.get(t).model, units, Math::addExact));
     }
-    List<Pool> merged = mergeByPackedModel(problem, inPacks);
-    List<PoolSolver.Solution> last =
+    java.util.Set<Integer> partEmpty = new java.util.TreeSet<>();
+    shortOf.forEach(
+        (m, units) -> {
+          long pack = problem.index.model(m).metric().packSize();
+          if (pack > 1 && units % pack != 0) {
+            partEmpty.add(m);
+          }
+        });
+    List<Integer> again = packedClosure(problem, prices, partEmpty);
+    if (again.isEmpty()) {
+      return linear;
+    }
+    Map<Integer, Long> offsets = new HashMap<>(shortOf);
+    for (int p : again) {
+      linear
+          .get(p)
+          .shortfall()
+          .forEach((t, units) -> offsets.merge(problem.types.get(t).model, -units, Math::addExact));
+    }
+    List<Pool> rejoined = new ArrayList<>();
+    for (int p : again) {
+      rejoined.add(problem.pools.get(p));
+    }
+    List<Pool> merged = mergeByPackedModel(problem, rejoined);
+    List<PoolSolver.Solution> inPacks =
         Parallel.map(
             merged,
             pool -> PoolSolver.solveInPacks(problem, pool, prices, nodeBudget, offsets),
             executor);
-    List<Pool> pools = new ArrayList<>(alone);
+    List<Pool> pools = new ArrayList<>();
+    List<PoolSolver.Solution> all = new ArrayList<>();
+    java.util.Set<Integer> replaced = new java.util.HashSet<>(again);
+    for (int p = 0; p < problem.pools.size(); p++) {
+      if (!replaced.contains(p)) {
+        pools.add(problem.pools.get(p));
+        all.add(linear.get(p));
+      }
+    }
     pools.addAll(merged);
-    List<PoolSolver.Solution> all = new ArrayList<>(first);
-    all.addAll(last);
+    all.addAll(inPacks);
+    return reorder(problem, pools, all);
+  }
+
+  /**
+   * The pools (indexes) whose choices can change the shortfall of a model of {@code models}, and of
+   * the packed models those pools draw on, until no more are added.
+   */
+  private static List<Integer> packedClosure(
+      AllocationProblem problem, Prices prices, java.util.Set<Integer> models) {
+    java.util.Set<Integer> closed = new java.util.TreeSet<>(models);
+    java.util.Set<Integer> chosen = new java.util.TreeSet<>();
+    boolean grew = !closed.isEmpty();
+    while (grew) {
+      grew = false;
+      for (int p = 0; p < problem.pools.size(); p++) {
+        Pool pool = problem.pools.get(p);
+        if (chosen.contains(p) || !PoolSolver.choosesInPacks(problem, pool, prices)) {
+          continue;
+        }
+        boolean touches = false;
+        for (int t : pool.types) {
+          touches |= closed.contains(problem.types.get(t).model);
+        }
+        if (touches) {
+          chosen.add(p);
+          grew = true;
+          for (int t : pool.types) {
+            SlotTypes.SlotType type = problem.types.get(t);
+            if (type.licenseModel.metric().packSize() > 1) {
+              closed.add(type.model);
+            }
+          }
+        }
+      }
+    }
+    return new ArrayList<>(chosen);
+  }
+
+  /** Puts {@code pools} (with their solutions) in canonical order as {@code problem}'s pools. */
+  private static List<PoolSolver.Solution> reorder(
+      AllocationProblem problem, List<Pool> pools, List<PoolSolver.Solution> solutions) {
     Integer[] order = new Integer[pools.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -108,7 +174,7 @@ public final class Allocator {
     List<PoolSolver.Solution> sorted = new ArrayList<>();
     for (int i : order) {
       problem.pools.add(pools.get(i));
-      sorted.add(all.get(i));
+      sorted.add(solutions.get(i));
     }
     return sorted;
   }

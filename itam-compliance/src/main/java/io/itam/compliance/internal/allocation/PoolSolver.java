@@ -111,6 +111,8 @@ final class PoolSolver {
   private final int[][] packTypes; // local types of each packed model
   private final BigInteger[] packWeight; // the cost of one pack, on the weight scale
 
+  private final long[][] forced; // per class: counts chosen up front, or null
+
   private PoolSolver(
       AllocationProblem problem,
       Pool pool,
@@ -194,18 +196,81 @@ final class PoolSolver {
       packWeight[k] = weight[packTypes[k][0]].multiply(BigInteger.valueOf(packSize[k]));
       k++;
     }
-    // Demand of the classes with a single shape is fixed.
+    forced = packModel.length == 0 ? presolve() : new long[pool.classes.size()][];
+    // Demand of the classes with a single shape, or a choice made up front, is fixed.
     fixedDemand = new long[types.length];
-    for (DemandClass c : pool.classes) {
-      if (c.shapes().size() == 1) {
-        Shape shape = c.shapes().get(0);
+    for (int ci = 0; ci < pool.classes.size(); ci++) {
+      if (chooses(ci)) {
+        continue;
+      }
+      DemandClass c = pool.classes.get(ci);
+      long[] counts = fixedCounts(ci);
+      for (int n = 0; n < counts.length; n++) {
+        Shape shape = c.shapes().get(n);
         for (int s = 0; s < shape.types().length; s++) {
           int t = localType.get(shape.types()[s]);
           fixedDemand[t] =
-              Math.addExact(fixedDemand[t], Math.multiplyExact(c.size(), shape.units()[s]));
+              Math.addExact(fixedDemand[t], Math.multiplyExact(counts[n], shape.units()[s]));
         }
       }
     }
+  }
+
+  /**
+   * Choices that need no search: a class whose every shape draws only on slot types no entitlement
+   * can serve leaves all its units short whatever it chooses, so its members take the shape whose
+   * shortfall costs least (the first of those on a tie), and nothing else in the pool depends on
+   * it. Only without packs: there the shortfall of every class adds up before rounding.
+   */
+  private long[][] presolve() {
+    boolean[] served = new boolean[types.length];
+    for (int t = 0; t < types.length; t++) {
+      for (int e : problem.types.get(types[t]).entitlements) {
+        long cap = capacity[localEntitlement.get(e)];
+        served[t] |= cap != 0;
+      }
+    }
+    long[][] forced = new long[pool.classes.size()][];
+    for (int ci = 0; ci < pool.classes.size(); ci++) {
+      DemandClass c = pool.classes.get(ci);
+      if (c.shapes().size() < 2) {
+        continue;
+      }
+      boolean alone = true;
+      int best = -1;
+      BigInteger bestCost = null;
+      for (int s = 0; s < c.shapes().size() && alone; s++) {
+        Shape shape = c.shapes().get(s);
+        BigInteger cost = BigInteger.ZERO;
+        for (int i = 0; i < shape.types().length; i++) {
+          int t = localType.get(shape.types()[i]);
+          alone &= !served[t];
+          cost = cost.add(weight[t].multiply(BigInteger.valueOf(shape.units()[i])));
+        }
+        if (bestCost == null || cost.compareTo(bestCost) < 0) {
+          bestCost = cost;
+          best = s;
+        }
+      }
+      if (alone) {
+        forced[ci] = new long[c.shapes().size()];
+        forced[ci][best] = c.size();
+      }
+    }
+    return forced;
+  }
+
+  /** Whether class {@code ci} is left to choose among its shapes. */
+  private boolean chooses(int ci) {
+    return pool.classes.get(ci).shapes().size() > 1 && forced[ci] == null;
+  }
+
+  /** How many members of a class that does not choose take each of its shapes. */
+  private long[] fixedCounts(int ci) {
+    if (forced[ci] != null) {
+      return forced[ci];
+    }
+    return new long[] {pool.classes.get(ci).size()};
   }
 
   /**
@@ -259,9 +324,9 @@ final class PoolSolver {
 
   private Solution solve() {
     boolean network = true;
-    for (DemandClass c : pool.classes) {
-      if (c.shapes().size() > 1) {
-        for (Shape shape : c.shapes()) {
+    for (int ci = 0; ci < pool.classes.size(); ci++) {
+      if (chooses(ci)) {
+        for (Shape shape : pool.classes.get(ci).shapes()) {
           network &= shape.isSingleUnit();
         }
       }
@@ -289,7 +354,7 @@ final class PoolSolver {
     long[] demand = fixedDemand.clone();
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
-      if (c.shapes().size() == 1) {
+      if (!chooses(ci)) {
         continue;
       }
       if (counts == null) {
@@ -354,8 +419,9 @@ final class PoolSolver {
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
       split[ci] = new long[c.shapes().size()];
-      if (c.shapes().size() == 1) {
-        split[ci][0] = c.size();
+      if (!chooses(ci)) {
+        long[] fixedCounts = fixedCounts(ci);
+        System.arraycopy(fixedCounts, 0, split[ci], 0, fixedCounts.length);
       } else if (counts != null) {
         split[ci] = counts[ci].clone();
       }
@@ -509,7 +575,7 @@ final class PoolSolver {
     Columns(List<Tier> tiers, int last) {
       for (int ci = 0; ci < pool.classes.size(); ci++) {
         DemandClass c = pool.classes.get(ci);
-        if (c.shapes().size() > 1) {
+        if (chooses(ci)) {
           for (int s = 0; s < c.shapes().size(); s++) {
             y.add(new int[] {ci, s});
           }
@@ -605,8 +671,9 @@ final class PoolSolver {
       for (int ci = 0; ci < pool.classes.size(); ci++) {
         DemandClass c = pool.classes.get(ci);
         counts[ci] = new long[c.shapes().size()];
-        if (c.shapes().size() == 1) {
-          counts[ci][0] = c.size();
+        if (!chooses(ci)) {
+          long[] fixedCounts = fixedCounts(ci);
+          System.arraycopy(fixedCounts, 0, counts[ci], 0, fixedCounts.length);
         }
       }
       for (int i = 0; i < y.size(); i++) {
@@ -783,8 +850,9 @@ final class PoolSolver {
     }
     // Each multi-shape class splits its members over its shapes.
     int y = 0;
-    for (DemandClass c : pool.classes) {
-      if (c.shapes().size() > 1) {
+    for (int ci = 0; ci < pool.classes.size(); ci++) {
+      DemandClass c = pool.classes.get(ci);
+      if (chooses(ci)) {
         int[] cols = new int[c.shapes().size()];
         long[] ones = new long[cols.length];
         for (int s = 0; s < cols.length; s++) {
@@ -879,6 +947,11 @@ final class PoolSolver {
     for (int ci = 0; ci < pool.classes.size(); ci++) {
       DemandClass c = pool.classes.get(ci);
       cheapest[ci] = new long[c.shapes().size()];
+      if (!chooses(ci)) {
+        long[] fixedCounts = fixedCounts(ci);
+        System.arraycopy(fixedCounts, 0, cheapest[ci], 0, fixedCounts.length);
+        continue;
+      }
       BigInteger best = null;
       int choice = 0;
       for (int s = 0; s < c.shapes().size(); s++) {
@@ -903,8 +976,9 @@ final class PoolSolver {
       long[][] rounded = new long[pool.classes.size()][];
       for (int ci = 0; ci < pool.classes.size(); ci++) {
         rounded[ci] = new long[pool.classes.get(ci).shapes().size()];
-        if (rounded[ci].length == 1) {
-          rounded[ci][0] = pool.classes.get(ci).size();
+        if (!chooses(ci)) {
+          long[] fixedCounts = fixedCounts(ci);
+          System.arraycopy(fixedCounts, 0, rounded[ci], 0, fixedCounts.length);
         }
       }
       Map<Integer, List<Integer>> byClass = new java.util.TreeMap<>();

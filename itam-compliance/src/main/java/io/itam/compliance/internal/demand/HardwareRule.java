@@ -145,9 +145,39 @@ final class HardwareRule extends MetricRule {
     } else {
       out.units(UnitsRule.CONSTANT, count.units(), 0);
     }
-    out.scope(OptionTable.NONE, true, v.requiresMaintenance());
+    int[] hosts = licensedHosts(key, v, context.index);
+    if (hosts == null) {
+      out.scope(OptionTable.NONE, true, v.requiresMaintenance());
+    } else {
+      int[] units = new int[hosts.length];
+      for (int h = 0; h < hosts.length; h++) {
+        units[h] = Grouping.scopeOf(context.index.deviceUnit(hosts[h]));
+      }
+      out.scope(units[0], false, v.requiresMaintenance());
+      out.alsoScope(java.util.Arrays.copyOfRange(units, 1, units.length));
+    }
     out.keep(new Payload(key, free));
     out.end();
+  }
+
+  /**
+   * The hosts an option of {@code key} licenses in full, whose units an entitlement's scope must
+   * contain: the host under {@code physical} and {@code host-per-vm-set} (the licence is assigned
+   * to the server, WS-03, SQL-04), every host of the cluster under {@code cluster} (OR-07). {@code
+   * null} where VMs and instances are licensed on their own, whose units count instead.
+   */
+  static int @org.jspecify.annotations.Nullable [] licensedHosts(
+      String key, Virtualization v, EstateIndex index) {
+    if (key.startsWith("cluster:")) {
+      Cluster cluster = index.cluster(index.clusterIndex(consumerOf(key)));
+      return index.deviceIndexes(cluster.hosts());
+    }
+    boolean hostLicensed =
+        v.mode() == VirtualizationMode.PHYSICAL || v.mode() == VirtualizationMode.HOST_PER_VM_SET;
+    if (key.startsWith("host:") && hostLicensed) {
+      return new int[] {index.deviceIndex(consumerOf(key))};
+    }
+    return null;
   }
 
   private static byte flags(RuleContext context, int fact, boolean free) {
@@ -305,13 +335,21 @@ final class HardwareRule extends MetricRule {
                     + ": "
                     + count.words());
     boolean virtual = false;
+    int[] hosts = licensedHosts(unit.consumer, v, context.index);
     for (Fact c : covered) {
       Device d = Objects.requireNonNull(c.device());
       option.device(d.id()).user(d.primaryUser());
-      option.scope(d.unit());
+      if (hosts == null) {
+        option.scope(d.unit());
+      }
       virtual |= d.kind() == DeviceKind.VM;
       if (d.host() != null) {
         option.device(d.host());
+      }
+    }
+    if (hosts != null) {
+      for (int h : hosts) {
+        option.scope(context.index.device(h).unit());
       }
     }
     option.needsActiveMaintenance(v.requiresMaintenance() && virtual);

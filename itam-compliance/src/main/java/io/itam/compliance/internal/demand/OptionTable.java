@@ -44,6 +44,7 @@ public final class OptionTable {
   private boolean[] scopeFromFacts = new boolean[16];
   private boolean[] activeIfVirtual = new boolean[16];
   private Object[] payload = new Object[16];
+  private int[][] moreScope = new int[16][];
   private int[] start = new int[17];
 
   private int entries;
@@ -71,6 +72,7 @@ public final class OptionTable {
     this.scopeFromFacts[size] = false;
     this.activeIfVirtual[size] = false;
     this.payload[size] = null;
+    this.moreScope[size] = null;
     start[size] = entries;
     return size;
   }
@@ -107,6 +109,14 @@ public final class OptionTable {
     this.activeIfVirtual[size] = activeIfVirtual;
   }
 
+  /**
+   * Adds units the option's consumer also brings to its scope (the other hosts of a cluster), each
+   * a unit index or {@link #UNASSIGNED}.
+   */
+  public void alsoScope(int[] units) {
+    this.moreScope[size] = units.clone();
+  }
+
   /** Keeps {@code value} for the rule that explains the option. */
   public void keep(@Nullable Object value) {
     this.payload[size] = value;
@@ -130,6 +140,7 @@ public final class OptionTable {
     scopeFromFacts = Arrays.copyOf(scopeFromFacts, capacity);
     activeIfVirtual = Arrays.copyOf(activeIfVirtual, capacity);
     payload = Arrays.copyOf(payload, capacity);
+    moreScope = Arrays.copyOf(moreScope, capacity);
     start = Arrays.copyOf(start, capacity + 1);
   }
 
@@ -165,6 +176,11 @@ public final class OptionTable {
 
   public int scopeUnit(int option) {
     return scope[option];
+  }
+
+  /** Units the option's consumer brings beyond {@link #scopeUnit}; empty when none. */
+  public int[] moreScope(int option) {
+    return moreScope[option] == null ? new int[0] : moreScope[option];
   }
 
   public boolean scopeFromFacts(int option) {

@@ -136,11 +136,14 @@ final class OptionTerms {
       int[] units = new int[count + 1];
       int n = 0;
       boolean unassigned = false;
-      int scope = table.scopeUnit(row);
-      if (scope == OptionTable.UNASSIGNED) {
-        unassigned = true;
-      } else if (scope >= 0) {
-        units[n++] = scope;
+      int[] more = table.moreScope(row);
+      units = Arrays.copyOf(units, units.length + more.length);
+      for (int scope : concat(table.scopeUnit(row), more)) {
+        if (scope == OptionTable.UNASSIGNED) {
+          unassigned = true;
+        } else if (scope >= 0) {
+          units[n++] = scope;
+        }
       }
       long maintenance = RecordColumns.NO_DATE;
       boolean virtual = false;
@@ -167,6 +170,13 @@ final class OptionTerms {
       return types.fast(
           model, distinct, unassigned, maintenance, virtual && table.activeIfVirtual(row));
     }
+  }
+
+  private static int[] concat(int first, int[] rest) {
+    int[] all = new int[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   /** Counts by explaining each option and asking every entitlement. */

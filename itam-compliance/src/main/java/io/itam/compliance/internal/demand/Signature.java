@@ -40,7 +40,7 @@ final class Signature {
       if (rule == UnitsRule.GENERIC || rule == UnitsRule.PEAK) {
         return null;
       }
-      size += 10 + 3 * table.factCount(member.option(o));
+      size += 11 + 3 * table.factCount(member.option(o)) + table.moreScope(member.option(o)).length;
     }
     int[] key = new int[size];
     int k = 0;
@@ -68,6 +68,11 @@ final class Signature {
       int scope = table.scopeUnit(row);
       key[k++] = scope < 0 ? scope : demand.families.unitClass(family, scope);
       key[k++] = (table.scopeFromFacts(row) ? 2 : 0) + (table.activeIfVirtual(row) ? 1 : 0);
+      int[] more = table.moreScope(row);
+      key[k++] = more.length;
+      for (int unit : more) {
+        key[k++] = unit < 0 ? unit : demand.families.unitClass(family, unit);
+      }
       key[k++] = table.factCount(row);
       key[k++] = -7; // separator
       UnitsRule rule = table.unitsRule(row);
