@@ -5,9 +5,9 @@ import static java.util.Objects.checkIndex;
 import java.util.Arrays;
 
 /**
- * An immutable column of {@code long}s (usage peaks), one per record, chunked exactly as an {@link
- * IntColumn} of as many rows: see there for the layout and for reading it chunk by chunk without a
- * copy. {@link #chunk(int)} hands out the column's own array: do not modify it.
+ * An immutable column of {@code long}s (epoch days, usage peaks), one per record, chunked exactly
+ * as an {@link IntColumn} of as many rows: see there for the layout and for reading it chunk by
+ * chunk without a copy. {@link #chunk(int)} hands out the column's own array: do not modify it.
  */
 public final class LongColumn {
   /** log<sub>2</sub> of {@link #CHUNK_SIZE}: the same as {@link IntColumn#CHUNK_SHIFT}. */

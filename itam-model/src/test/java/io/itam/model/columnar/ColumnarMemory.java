@@ -108,8 +108,8 @@ public final class ColumnarMemory {
     String device = "pc" + random.nextInt(devices);
     String product = "app" + random.nextInt(PRODUCTS);
     String version = String.valueOf(2020 + 2 * random.nextInt(3));
-    int day = (int) AS_OF.toEpochDay();
-    int installed = random.nextInt(10) == 0 ? day - random.nextInt(1000) : ColumnarEstate.NO_DATE;
+    long day = AS_OF.toEpochDay();
+    long installed = random.nextInt(10) == 0 ? day - random.nextInt(1000) : ColumnarEstate.NO_DATE;
     LocalDate date = installed == ColumnarEstate.NO_DATE ? null : LocalDate.ofEpochDay(installed);
     switch (form) {
       case "ids" ->
