@@ -29,7 +29,7 @@ public final class IntColumn {
   /** log<sub>2</sub> of {@link #CHUNK_SIZE}. */
   public static final int CHUNK_SHIFT = Chunks.SHIFT;
 
-  /** The number of rows in every chunk but the last: 65,536 (256 KiB of ints). */
+  /** The number of rows in every chunk but the last: 32,768 (128 KiB of ints). */
   public static final int CHUNK_SIZE = Chunks.SIZE;
 
   private final int[][] chunks;

@@ -13,7 +13,10 @@ public final class LongColumn {
   /** log<sub>2</sub> of {@link #CHUNK_SIZE}: the same as {@link IntColumn#CHUNK_SHIFT}. */
   public static final int CHUNK_SHIFT = Chunks.SHIFT;
 
-  /** The number of rows in every chunk but the last: 65,536, as in an {@link IntColumn}. */
+  /**
+   * The number of rows in every chunk but the last: 32,768 (256 KiB of longs), as in an {@link
+   * IntColumn}.
+   */
   public static final int CHUNK_SIZE = Chunks.SIZE;
 
   private final long[][] chunks;

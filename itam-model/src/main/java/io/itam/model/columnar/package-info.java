@@ -17,7 +17,7 @@
  *       {@link io.itam.model.columnar.InstallationColumns}).
  *   <li><b>Column</b>: one field of every row, an {@link io.itam.model.columnar.IntColumn} (ids) or
  *       a {@link io.itam.model.columnar.LongColumn} (dates as epoch days, usage peaks), stored in
- *       chunks of 65,536 rows that readers walk without a copy. An installation takes five {@code
+ *       chunks of 32,768 rows that readers walk without a copy. An installation takes five {@code
  *       int}s and two {@code long}s, 36 bytes; an access record three {@code int}s, 12 bytes; a
  *       usage record two {@code int}s and three {@code long}s, 32 bytes.
  *   <li><b>Dates</b>: {@code long} epoch days ({@link java.time.LocalDate#toEpochDay()}), which
