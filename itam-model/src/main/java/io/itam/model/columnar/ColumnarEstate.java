@@ -33,14 +33,15 @@ import org.jspecify.annotations.Nullable;
  * work on: a reader fills it record by record without making one object per record.
  *
  * <p>Memory, measured once with {@code ColumnarMemory} (test sources; 20 million installations over
- * 500,000 devices and 4,000 products, in random order, Java 17): the columns take 28 bytes per
- * installation and the dictionaries 2 more, 30.0 bytes in all (600 MB, beside a 66 MB frame);
- * filling and building them, validation included, runs in {@code -Xmx900m} (not in 800m), whether
- * the reader passes interned ids or strings. The same records as an {@code Estate}, one {@link
- * Installation} and its strings each, take 190 bytes per installation and do not build in {@code
- * -Xmx3g}. A whole synthetic estate of 20.1 million installations ({@code
+ * 500,000 devices and 4,000 products, in random order, Java 17, G1; a shared machine, so the
+ * figures are indicative): the columns take 36 bytes per installation (five {@code int}s and two
+ * {@code long} epoch days) and the dictionaries under 2 more, 37.6 bytes in all (752 MB, beside a
+ * 69 MB frame); filling and building them, validation included, runs in {@code -Xmx1000m} (not in
+ * 900m), whether the reader passes interned ids or strings. The same records as an {@code Estate},
+ * one {@link Installation} and its strings each, take 190 bytes per installation and do not build
+ * in {@code -Xmx3g}. A whole synthetic estate of 20.1 million installations ({@code
  * SyntheticEstate.generateColumnar(665_000, seed)}: 911,000 devices, 532,000 users, 133,000
- * entitlements) takes 790 MB, 39.4 bytes per installation with its frame.
+ * entitlements) takes 952 MB, 47.4 bytes per installation with its frame.
  *
  * <p>Like an {@code Estate}, a {@code ColumnarEstate} is always valid: {@link Builder#build()}
  * checks it with the same checks, reporting exactly the problems (paths, messages, order) that an

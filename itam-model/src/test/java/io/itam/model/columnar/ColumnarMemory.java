@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * javadoc). From the repository root, after {@code mvn -pl itam-model test-compile}:
  *
  * <pre>
- * java -Xmx900m -cp itam-model/target/classes:itam-model/target/test-classes:$(ls
+ * java -Xmx1000m -cp itam-model/target/classes:itam-model/target/test-classes:$(ls
  *     ~/.m2/repository/com/google/guava/guava/33.5.0-jre/guava-33.5.0-jre.jar) \
  *     io.itam.model.columnar.ColumnarMemory 20000000 ids
  * </pre>
