@@ -124,6 +124,24 @@ class ColumnarValidationTest {
   }
 
   @Test
+  void datesAtTheEndsOfLocalDate_outOfOrder_sameProblemsAsTheEstate() {
+    Estate.Builder estate =
+        frame()
+            .add(new Installation("pc", "q", null, null, LocalDate.MIN, LocalDate.MAX)) // sound
+            .add(new Installation("pc", "q", null, null, LocalDate.MAX, LocalDate.MIN))
+            .add(Usage.of("q", 1, LocalDate.MIN, LocalDate.MIN.plusDays(10))) // sound
+            .add(Usage.of("q", 1, LocalDate.MAX, LocalDate.MIN));
+    List<Problem> expected =
+        List.of(
+            Problem.at(
+                "installations[1].lastUsed",
+                "-999999999-01-01 is before installed +999999999-12-31"),
+            Problem.at("usage[1].until", "-999999999-01-01 is before from +999999999-12-31"));
+    assertEquals(expected, estate.problems());
+    ColumnarParity.assertSameProblems(estate.unvalidated(), ValidationContext.IN_CODE, expected);
+  }
+
+  @Test
   void readersContext_unreadIdsAndLocator_sameProblemsAsTheEstate() {
     Estate.Builder estate =
         frame()

@@ -33,14 +33,15 @@ import org.jspecify.annotations.Nullable;
  * work on: a reader fills it record by record without making one object per record.
  *
  * <p>Memory, measured once with {@code ColumnarMemory} (test sources; 20 million installations over
- * 500,000 devices and 4,000 products, in random order, Java 17): the columns take 28 bytes per
- * installation and the dictionaries 2 more, 30.0 bytes in all (600 MB, beside a 66 MB frame);
- * filling and building them, validation included, runs in {@code -Xmx900m} (not in 800m), whether
- * the reader passes interned ids or strings. The same records as an {@code Estate}, one {@link
- * Installation} and its strings each, take 190 bytes per installation and do not build in {@code
- * -Xmx3g}. A whole synthetic estate of 20.1 million installations ({@code
+ * 500,000 devices and 4,000 products, in random order, Java 17, G1; a shared machine, so the
+ * figures are indicative): the columns take 36 bytes per installation (five {@code int}s and two
+ * {@code long} epoch days) and the dictionaries under 2 more, 37.6 bytes in all (752 MB, beside a
+ * 69 MB frame); filling and building them, validation included, runs in {@code -Xmx1000m} (not in
+ * 900m), whether the reader passes interned ids or strings. The same records as an {@code Estate},
+ * one {@link Installation} and its strings each, take 190 bytes per installation and do not build
+ * in {@code -Xmx3g}. A whole synthetic estate of 20.1 million installations ({@code
  * SyntheticEstate.generateColumnar(665_000, seed)}: 911,000 devices, 532,000 users, 133,000
- * entitlements) takes 790 MB, 39.4 bytes per installation with its frame.
+ * entitlements) takes 952 MB, 47.4 bytes per installation with its frame.
  *
  * <p>Like an {@code Estate}, a {@code ColumnarEstate} is always valid: {@link Builder#build()}
  * checks it with the same checks, reporting exactly the problems (paths, messages, order) that an
@@ -53,8 +54,11 @@ public final class ColumnarEstate {
   /** The id that stands for an absent value: no version, edition, evidence, user, device, unit. */
   public static final int NONE = -1;
 
-  /** The epoch day that stands for an absent date. */
-  public static final int NO_DATE = Integer.MIN_VALUE;
+  /**
+   * The epoch day that stands for an absent date: {@link Long#MIN_VALUE}, the same value as {@link
+   * ConsumptionRecords#NO_DAY}, and no {@code LocalDate}'s epoch day.
+   */
+  public static final long NO_DATE = ConsumptionRecords.NO_DAY;
 
   private final Estate frame;
   private final InstallationColumns installations;
@@ -76,10 +80,8 @@ public final class ColumnarEstate {
 
   /**
    * The columnar form of {@code estate}: its installations, access and usage in columns, in the
-   * order of its lists, everything else in the {@link #frame()}. Not validated again.
-   *
-   * @throws IllegalArgumentException for a date whose epoch day does not fit an {@code int} (more
-   *     than 5.8 million years from 1970)
+   * order of its lists, everything else in the {@link #frame()}. Not validated again. Every date an
+   * {@code Estate} holds, {@link LocalDate#MIN} to {@link LocalDate#MAX}, has its epoch day.
    */
   public static ColumnarEstate of(Estate estate) {
     Builder builder = new Builder(estate.asOf());
@@ -217,7 +219,7 @@ public final class ColumnarEstate {
    * either as strings and dates ({@link #installation(String, String, String, String, LocalDate,
    * LocalDate, String)}) or, for a streaming reader, as ids it has interned itself through {@link
    * #devices()} and the other dictionaries, with dates as epoch days ({@link #installation(int,
-   * int, int, int, int, int, int)}), which makes no object at all for a record whose strings are
+   * int, int, int, long, long, int)}), which makes no object at all for a record whose strings are
    * already known. The columns grow by whole chunks, never copying what they hold.
    *
    * <p>{@link #build()} validates everything at once and throws one {@link ValidationException}
@@ -338,7 +340,7 @@ public final class ColumnarEstate {
 
     /**
      * The device ids of installations and access records, for {@link #installation(int, int, int,
-     * int, int, int, int)} and {@link #access(int, int, int)}.
+     * int, long, long, int)} and {@link #access(int, int, int)}.
      */
     public Dictionary.Builder devices() {
       return devices;
@@ -414,34 +416,36 @@ public final class ColumnarEstate {
           products.intern(product),
           internOrNone(versions, version),
           internOrNone(editions, edition),
-          Days.of(installed, "installed"),
-          Days.of(lastUsed, "lastUsed"),
+          Days.of(installed),
+          Days.of(lastUsed),
           internOrNone(this.evidence, evidence));
       return this;
     }
 
     /**
      * Appends an installation given as ids interned through this builder's dictionaries, {@link
-     * #NONE} for an absent version, edition or evidence, and dates as epoch days, {@link #NO_DATE}
-     * when unknown.
+     * #NONE} for an absent version, edition or evidence, and dates as epoch days ({@link
+     * LocalDate#toEpochDay()}), {@link #NO_DATE} when unknown.
      *
      * @throws IndexOutOfBoundsException for an id its dictionary has not given out
+     * @throws IllegalArgumentException for a day that is neither {@link #NO_DATE} nor the epoch day
+     *     of a {@code LocalDate}
      */
     public Builder installation(
         int device,
         int product,
         int version,
         int edition,
-        int installed,
-        int lastUsed,
+        long installed,
+        long lastUsed,
         int evidence) {
       installations.add(
           id(device, devices),
           id(product, products),
           idOrNone(version, versions),
           idOrNone(edition, editions),
-          installed,
-          lastUsed,
+          Days.checked(installed, "installed"),
+          Days.checked(lastUsed, "lastUsed"),
           idOrNone(evidence, this.evidence));
       return this;
     }
@@ -474,24 +478,31 @@ public final class ColumnarEstate {
       usage.add(
           products.intern(product),
           peakConcurrentUsers,
-          Days.of(requireNonNull(from, "from"), "from"),
-          Days.of(requireNonNull(until, "until"), "until"),
+          requireNonNull(from, "from").toEpochDay(),
+          requireNonNull(until, "until").toEpochDay(),
           internOrNone(units, unit));
       return this;
     }
 
     /**
      * Appends a usage record given as ids interned through {@link #products()} and {@link #units()}
-     * ({@link #NONE} for the whole organisation), with the period's days as epoch days.
+     * ({@link #NONE} for the whole organisation), with the period's days as epoch days ({@link
+     * LocalDate#toEpochDay()}).
      *
      * @throws IndexOutOfBoundsException for an id its dictionary has not given out
-     * @throws IllegalArgumentException if {@code from} or {@code until} is {@link #NO_DATE}
+     * @throws IllegalArgumentException if {@code from} or {@code until} is {@link #NO_DATE} or not
+     *     the epoch day of a {@code LocalDate}
      */
-    public Builder usage(int product, long peakConcurrentUsers, int from, int until, int unit) {
+    public Builder usage(int product, long peakConcurrentUsers, long from, long until, int unit) {
       if (from == NO_DATE || until == NO_DATE) {
         throw new IllegalArgumentException("usage: a period needs \"from\" and \"until\"");
       }
-      usage.add(id(product, products), peakConcurrentUsers, from, until, idOrNone(unit, units));
+      usage.add(
+          id(product, products),
+          peakConcurrentUsers,
+          Days.checked(from, "from"),
+          Days.checked(until, "until"),
+          idOrNone(unit, units));
       return this;
     }
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * document order ({@code installations[17]} is row 17): the device, product, version, edition and
  * evidence as ids of their {@link Dictionary}, {@link ColumnarEstate#NONE} for an absent version,
  * edition or evidence; the installation and last-use dates as epoch days, {@link
- * ColumnarEstate#NO_DATE} when unknown. Seven {@code int}s, 28 bytes, per installation.
+ * ColumnarEstate#NO_DATE} when unknown. Five {@code int}s and two {@code long}s, 36 bytes, per
+ * installation.
  *
  * <p>Per row, {@link #device(int)} and its siblings read one value and {@link #get(int)} makes the
  * {@link Installation}. The engine's loops read the columns themselves, {@link #deviceColumn()} and
@@ -25,8 +26,8 @@ public final class InstallationColumns {
   private final IntColumn product;
   private final IntColumn version;
   private final IntColumn edition;
-  private final IntColumn installed;
-  private final IntColumn lastUsed;
+  private final LongColumn installed;
+  private final LongColumn lastUsed;
   private final IntColumn evidenceColumn;
 
   private InstallationColumns(Builder b, Dictionaries d) {
@@ -70,12 +71,12 @@ public final class InstallationColumns {
   }
 
   /** The installation date's epoch day, or {@link ColumnarEstate#NO_DATE}. */
-  public int installed(int row) {
+  public long installed(int row) {
     return installed.get(row);
   }
 
   /** The last date of use's epoch day, or {@link ColumnarEstate#NO_DATE}. */
-  public int lastUsed(int row) {
+  public long lastUsed(int row) {
     return lastUsed.get(row);
   }
 
@@ -139,11 +140,11 @@ public final class InstallationColumns {
     return edition;
   }
 
-  public IntColumn installedColumn() {
+  public LongColumn installedColumn() {
     return installed;
   }
 
-  public IntColumn lastUsedColumn() {
+  public LongColumn lastUsedColumn() {
     return lastUsed;
   }
 
@@ -207,12 +208,12 @@ public final class InstallationColumns {
 
     @Override
     public long installed(int row) {
-      return Days.view(installed.get(row));
+      return installed.get(row);
     }
 
     @Override
     public long lastUsed(int row) {
-      return Days.view(lastUsed.get(row));
+      return lastUsed.get(row);
     }
 
     @Override
@@ -237,8 +238,8 @@ public final class InstallationColumns {
     private final IntColumn.Builder product = new IntColumn.Builder();
     private final IntColumn.Builder version = new IntColumn.Builder();
     private final IntColumn.Builder edition = new IntColumn.Builder();
-    private final IntColumn.Builder installed = new IntColumn.Builder();
-    private final IntColumn.Builder lastUsed = new IntColumn.Builder();
+    private final LongColumn.Builder installed = new LongColumn.Builder();
+    private final LongColumn.Builder lastUsed = new LongColumn.Builder();
     private final IntColumn.Builder evidence = new IntColumn.Builder();
 
     int size() {
@@ -250,8 +251,8 @@ public final class InstallationColumns {
         int product,
         int version,
         int edition,
-        int installed,
-        int lastUsed,
+        long installed,
+        long lastUsed,
         int evidence) {
       this.device.add(device);
       this.product.add(product);

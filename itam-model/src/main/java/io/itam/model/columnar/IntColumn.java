@@ -5,10 +5,10 @@ import static java.util.Objects.checkIndex;
 import java.util.Arrays;
 
 /**
- * An immutable column of {@code int}s (dictionary ids, epoch days), one per record, stored in
- * chunks of {@link #CHUNK_SIZE} values so that a column grows to tens of millions of records
- * without ever copying what it holds: every chunk but the last is full, the last is exactly as long
- * as the rows it holds.
+ * An immutable column of {@code int}s (dictionary ids), one per record, stored in chunks of {@link
+ * #CHUNK_SIZE} values so that a column grows to tens of millions of records without ever copying
+ * what it holds: every chunk but the last is full, the last is exactly as long as the rows it
+ * holds.
  *
  * <p>Readers take a value per row with {@link #get(int)}, or walk the storage itself, chunk by
  * chunk, with no copy and no call per row:
@@ -29,7 +29,7 @@ public final class IntColumn {
   /** log<sub>2</sub> of {@link #CHUNK_SIZE}. */
   public static final int CHUNK_SHIFT = Chunks.SHIFT;
 
-  /** The number of rows in every chunk but the last: 65,536 (256 KiB of ints). */
+  /** The number of rows in every chunk but the last: 32,768 (128 KiB of ints). */
   public static final int CHUNK_SIZE = Chunks.SIZE;
 
   private final int[][] chunks;

@@ -5,15 +5,18 @@ import static java.util.Objects.checkIndex;
 import java.util.Arrays;
 
 /**
- * An immutable column of {@code long}s (usage peaks), one per record, chunked exactly as an {@link
- * IntColumn} of as many rows: see there for the layout and for reading it chunk by chunk without a
- * copy. {@link #chunk(int)} hands out the column's own array: do not modify it.
+ * An immutable column of {@code long}s (epoch days, usage peaks), one per record, chunked exactly
+ * as an {@link IntColumn} of as many rows: see there for the layout and for reading it chunk by
+ * chunk without a copy. {@link #chunk(int)} hands out the column's own array: do not modify it.
  */
 public final class LongColumn {
   /** log<sub>2</sub> of {@link #CHUNK_SIZE}: the same as {@link IntColumn#CHUNK_SHIFT}. */
   public static final int CHUNK_SHIFT = Chunks.SHIFT;
 
-  /** The number of rows in every chunk but the last: 65,536, as in an {@link IntColumn}. */
+  /**
+   * The number of rows in every chunk but the last: 32,768 (256 KiB of longs), as in an {@link
+   * IntColumn}.
+   */
   public static final int CHUNK_SIZE = Chunks.SIZE;
 
   private final long[][] chunks;

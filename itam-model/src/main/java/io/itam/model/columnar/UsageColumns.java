@@ -9,16 +9,17 @@ import org.jspecify.annotations.Nullable;
  * The usage records of a {@link ColumnarEstate} as parallel columns, one row per record in document
  * order: the product as an id of {@link #products()}, the peak of concurrent users, the first and
  * last day of the period as epoch days, and the organisation unit measured as an id of {@link
- * #units()}, {@link ColumnarEstate#NONE} for the whole organisation. See {@link IntColumn} for
- * reading the columns without a copy.
+ * #units()}, {@link ColumnarEstate#NONE} for the whole organisation. Two {@code int}s and three
+ * {@code long}s, 32 bytes, per record; see {@link IntColumn} for reading the columns without a
+ * copy.
  */
 public final class UsageColumns {
   private final Dictionary products;
   private final Dictionary units;
   private final IntColumn product;
   private final LongColumn peak;
-  private final IntColumn from;
-  private final IntColumn until;
+  private final LongColumn from;
+  private final LongColumn until;
   private final IntColumn unit;
 
   private UsageColumns(Builder b, Dictionaries d) {
@@ -47,12 +48,12 @@ public final class UsageColumns {
   }
 
   /** The first day of the period, as an epoch day. */
-  public int from(int row) {
+  public long from(int row) {
     return from.get(row);
   }
 
   /** The last day of the period, as an epoch day. */
-  public int until(int row) {
+  public long until(int row) {
     return until.get(row);
   }
 
@@ -89,11 +90,11 @@ public final class UsageColumns {
     return peak;
   }
 
-  public IntColumn fromColumn() {
+  public LongColumn fromColumn() {
     return from;
   }
 
-  public IntColumn untilColumn() {
+  public LongColumn untilColumn() {
     return until;
   }
 
@@ -162,15 +163,15 @@ public final class UsageColumns {
   static final class Builder {
     private final IntColumn.Builder product = new IntColumn.Builder();
     private final LongColumn.Builder peak = new LongColumn.Builder();
-    private final IntColumn.Builder from = new IntColumn.Builder();
-    private final IntColumn.Builder until = new IntColumn.Builder();
+    private final LongColumn.Builder from = new LongColumn.Builder();
+    private final LongColumn.Builder until = new LongColumn.Builder();
     private final IntColumn.Builder unit = new IntColumn.Builder();
 
     int size() {
       return product.size();
     }
 
-    void add(int product, long peak, int from, int until, int unit) {
+    void add(int product, long peak, long from, long until, int unit) {
       this.product.add(product);
       this.peak.add(peak);
       this.from.add(from);

@@ -15,13 +15,17 @@
  *       access and usage alike. Dictionary ids need not follow the order of the frame's lists.
  *   <li><b>Row</b>: one record, numbered as in the document ({@code installations[17]} is row 17 of
  *       {@link io.itam.model.columnar.InstallationColumns}).
- *   <li><b>Column</b>: one field of every row, an {@link io.itam.model.columnar.IntColumn} (ids,
- *       epoch days) or a {@link io.itam.model.columnar.LongColumn} (usage peaks), stored in chunks
- *       of 65,536 rows that readers walk without a copy. An installation takes seven {@code int}s,
- *       28 bytes; an access record three; a usage record four and a {@code long}.
+ *   <li><b>Column</b>: one field of every row, an {@link io.itam.model.columnar.IntColumn} (ids) or
+ *       a {@link io.itam.model.columnar.LongColumn} (dates as epoch days, usage peaks), stored in
+ *       chunks of 32,768 rows that readers walk without a copy. An installation takes five {@code
+ *       int}s and two {@code long}s, 36 bytes; an access record three {@code int}s, 12 bytes; a
+ *       usage record two {@code int}s and three {@code long}s, 32 bytes.
+ *   <li><b>Dates</b>: {@code long} epoch days ({@link java.time.LocalDate#toEpochDay()}), which
+ *       hold every {@code LocalDate} from {@code MIN} to {@code MAX}, so a columnar estate takes
+ *       every date an {@code Estate} does.
  *   <li><b>Absent values</b>: {@link io.itam.model.columnar.ColumnarEstate#NONE} ({@code -1}) for
  *       an absent id, {@link io.itam.model.columnar.ColumnarEstate#NO_DATE} ({@link
- *       Integer#MIN_VALUE}) for an absent date.
+ *       Long#MIN_VALUE}, as {@link io.itam.model.ConsumptionRecords#NO_DAY}) for an absent date.
  * </ul>
  *
  * <p>Every value is immutable once built; builders are not thread-safe. A columnar estate is always

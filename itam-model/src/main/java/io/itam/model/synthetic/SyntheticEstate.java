@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  *
  * <p>About 40 installations per desktop, 30 per device: {@code devices = 500_000} gives 15.1
  * million installation records and 100 000 entitlement lines, {@code devices = 665_000} 20.1
- * million. {@link #generateColumnar} builds the latter, frame included, in 790 MB of heap (it runs
+ * million. {@link #generateColumnar} builds the latter, frame included, in 952 MB of heap (it runs
  * in {@code -Xmx1200m}; measured once with {@code ColumnarMemory} of the test sources).
  */
 public final class SyntheticEstate {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itam.model.ConsumptionRecords;
 import io.itam.model.Estate;
 import io.itam.model.Problem;
+import io.itam.model.ValidationContext;
 import io.itam.model.inventory.Access;
 import io.itam.model.inventory.Device;
 import io.itam.model.inventory.Installation;
@@ -33,6 +35,7 @@ class ColumnarEstateTest {
         Arguments.of("document example", SampleEstates.documentExample().build()),
         Arguments.of("frame only", SampleEstates.frameOnly().build()),
         Arguments.of("empty", Estate.builder(AS_OF).build()),
+        Arguments.of("dates at the ends of LocalDate", SampleEstates.datesAtTheEnds().build()),
         Arguments.of("synthetic 10, seed 1", SyntheticEstate.generate(10, 1)),
         Arguments.of("synthetic 200, seed 7", SyntheticEstate.generate(200, 7)),
         Arguments.of("synthetic 2000, seed 20261127", SyntheticEstate.generate(2_000, 20261127)));
@@ -213,7 +216,7 @@ class ColumnarEstateTest {
     int device = builder.devices().intern("pc");
     int product = builder.products().intern("p");
     int none = ColumnarEstate.NONE;
-    int noDate = ColumnarEstate.NO_DATE;
+    long noDate = ColumnarEstate.NO_DATE;
     assertThrows(
         IndexOutOfBoundsException.class,
         () -> builder.installation(device + 1, product, none, none, noDate, noDate, none));
@@ -236,20 +239,97 @@ class ColumnarEstateTest {
   }
 
   @Test
-  void datesBeyondAnIntEpochDay_areRefusedNotClamped() {
-    LocalDate far = LocalDate.of(6_000_000, 1, 1);
+  void datesAtTheEnds_inEveryForm_haveTheEstateBuildersProblems_none() {
+    Estate.Builder records = SampleEstates.datesAtTheEnds();
+    assertEquals(List.of(), records.problems());
+    Estate estate = records.build();
+    ColumnarParity.assertSameProblems(estate, ValidationContext.IN_CODE, List.of());
+    for (Feed feed : Feed.values()) {
+      assertEquals(List.of(), feed.builder(estate).problems(), feed.name());
+    }
+  }
+
+  @Test
+  void datesAtTheEnds_areTheirEpochDaysInTheColumns() {
+    ColumnarEstate columnar = ColumnarEstate.of(SampleEstates.datesAtTheEnds().build());
+    long min = LocalDate.MIN.toEpochDay();
+    long max = LocalDate.MAX.toEpochDay();
+    assertEquals(-365_243_219_162L, min);
+    assertEquals(365_241_780_471L, max);
+    InstallationColumns installations = columnar.installations();
+    assertEquals(max, installations.installed(0));
+    assertEquals(max, installations.lastUsed(0));
+    assertEquals(min, installations.installed(1));
+    assertEquals(min, installations.lastUsed(1));
+    assertEquals(ColumnarEstate.NO_DATE, installations.lastUsed(3));
+    assertEquals(ColumnarEstate.NO_DATE, installations.installed(4));
+    assertEquals(min, installations.installedColumn().chunk(0)[2]);
+    assertEquals(max, installations.lastUsedColumn().chunk(0)[2]);
+    UsageColumns usage = columnar.usage();
+    assertEquals(min, usage.from(0));
+    assertEquals(min + 10, usage.until(0));
+    assertEquals(max, usage.untilColumn().get(1));
+    assertEquals(List.of(min, max), List.of(usage.fromColumn().get(2), usage.untilColumn().get(2)));
+    var records = columnar.records();
+    assertEquals(min, records.installations().installed(1));
+    assertEquals(ConsumptionRecords.NO_DAY, records.installations().installed(4));
+    assertEquals(max, records.usage().until(1));
+    assertEquals(LocalDate.MIN, installations.get(1).installed());
+    assertEquals(LocalDate.MAX, installations.get(0).lastUsed());
+  }
+
+  @Test
+  void idForm_refusesEpochDaysNoLocalDateHas_notClamped() {
     ColumnarEstate.Builder builder = ColumnarEstate.builder(AS_OF);
+    int device = builder.devices().intern("pc");
+    int product = builder.products().intern("p");
+    int none = ColumnarEstate.NONE;
+    long noDate = ColumnarEstate.NO_DATE;
+    long afterMax = LocalDate.MAX.toEpochDay() + 1;
+    long beforeMin = LocalDate.MIN.toEpochDay() - 1;
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> builder.installation("pc", "p", null, null, far, null, null));
+            () -> builder.installation(device, product, none, none, afterMax, noDate, none));
     assertEquals(
-        "installed: +6000000-01-01 is beyond the dates a columnar estate holds (an int epoch day)",
+        "installed: epoch day 365241780472 is no date (a LocalDate's epoch day is from"
+            + " -365243219162 to 365241780471)",
         e.getMessage());
-    assertThrows(
-        IllegalArgumentException.class, () -> builder.usage("p", 1, LocalDate.MIN, AS_OF, null));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.installation(device, product, none, none, noDate, beforeMin, none));
+    assertTrue(e.getMessage().startsWith("lastUsed: epoch day -365243219163 "), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.usage(product, 1, 0, Long.MAX_VALUE, none));
+    assertTrue(e.getMessage().startsWith("until: epoch day 9223372036854775807 "), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> builder.usage(product, 1, beforeMin, 0, none));
+    assertTrue(e.getMessage().startsWith("from: "), e.getMessage());
     assertEquals(0, builder.installationCount());
     assertEquals(0, builder.usageCount());
+    builder.installation(device, product, none, none, afterMax - 1, beforeMin + 1, none);
+    builder.usage(product, 1, beforeMin + 1, afterMax - 1, none);
+    assertEquals(1, builder.installationCount());
+    assertEquals(1, builder.usageCount());
+  }
+
+  @Test
+  void datesBeyondAnIntEpochDay_areHeld() {
+    LocalDate far = LocalDate.of(6_000_000, 1, 1);
+    ColumnarEstate.Builder builder = Feed.STRINGS.builder(SampleEstates.datesAtTheEnds().build());
+    builder.installation("pc", "p", null, null, far, null, null);
+    builder.usage("p", 1, LocalDate.MIN, far, null);
+    ColumnarEstate built = builder.build();
+    assertEquals(far.toEpochDay(), built.installations().installed(5));
+    assertTrue(far.toEpochDay() > Integer.MAX_VALUE);
+    assertEquals(
+        new Installation("pc", "p", null, null, far, null),
+        built.toEstate().installations().get(5));
+    assertEquals(Usage.of("p", 1, LocalDate.MIN, far), built.toEstate().usage().get(3));
   }
 
   @ParameterizedTest
@@ -261,7 +341,7 @@ class ColumnarEstateTest {
     assertEquals("vm-sql-01", records.installations().device(0));
     assertNull(records.installations().version(3));
     assertEquals(LocalDate.parse("2026-11-20").toEpochDay(), records.installations().lastUsed(0));
-    assertEquals(io.itam.model.ConsumptionRecords.NO_DAY, records.installations().lastUsed(1));
+    assertEquals(ConsumptionRecords.NO_DAY, records.installations().lastUsed(1));
     assertEquals("pc-0001", records.access().device(1));
     assertEquals("acme-us", records.usage().unit(1));
   }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * javadoc). From the repository root, after {@code mvn -pl itam-model test-compile}:
  *
  * <pre>
- * java -Xmx900m -cp itam-model/target/classes:itam-model/target/test-classes:$(ls
+ * java -Xmx1000m -cp itam-model/target/classes:itam-model/target/test-classes:$(ls
  *     ~/.m2/repository/com/google/guava/guava/33.5.0-jre/guava-33.5.0-jre.jar) \
  *     io.itam.model.columnar.ColumnarMemory 20000000 ids
  * </pre>
@@ -108,8 +108,8 @@ public final class ColumnarMemory {
     String device = "pc" + random.nextInt(devices);
     String product = "app" + random.nextInt(PRODUCTS);
     String version = String.valueOf(2020 + 2 * random.nextInt(3));
-    int day = (int) AS_OF.toEpochDay();
-    int installed = random.nextInt(10) == 0 ? day - random.nextInt(1000) : ColumnarEstate.NO_DATE;
+    long day = AS_OF.toEpochDay();
+    long installed = random.nextInt(10) == 0 ? day - random.nextInt(1000) : ColumnarEstate.NO_DATE;
     LocalDate date = installed == ColumnarEstate.NO_DATE ? null : LocalDate.ofEpochDay(installed);
     switch (form) {
       case "ids" ->

@@ -110,7 +110,7 @@ enum Feed {
     return dictionary.intern(buffer, 1, value.length());
   }
 
-  private static int day(@Nullable LocalDate date) {
-    return date == null ? ColumnarEstate.NO_DATE : Math.toIntExact(date.toEpochDay());
+  private static long day(@Nullable LocalDate date) {
+    return date == null ? ColumnarEstate.NO_DATE : date.toEpochDay();
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,5 +97,16 @@ class IntColumnTest {
         LongColumn.of(Long.MIN_VALUE, -1, Long.MAX_VALUE).toArray());
     assertEquals(LongColumn.of(1, 2), LongColumn.of(1, 2));
     assertNotEquals(LongColumn.of(1, 2), LongColumn.of(2, 1));
+  }
+
+  @Test
+  void chunks_areAlikeAndALongChunkIsNoHumongousObjectInG1() {
+    assertEquals(IntColumn.CHUNK_SIZE, LongColumn.CHUNK_SIZE);
+    assertEquals(1 << IntColumn.CHUNK_SHIFT, IntColumn.CHUNK_SIZE);
+    assertEquals(IntColumn.CHUNK_SHIFT, LongColumn.CHUNK_SHIFT);
+    // Below half of G1's smallest region (1 MiB) with a generous 64-byte array header, so that no
+    // chunk takes a whole region of its own (see Chunks).
+    long halfSmallestRegion = 512 * 1024;
+    assertTrue(LongColumn.CHUNK_SIZE * (long) Long.BYTES + 64 < halfSmallestRegion);
   }
 }

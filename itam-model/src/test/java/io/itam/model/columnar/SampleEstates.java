@@ -143,6 +143,25 @@ final class SampleEstates {
         .add(Exemption.ofDevice("pc-0001", "office-pro", "test lab, covered by MSDN"));
   }
 
+  /**
+   * A valid estate whose installation, last-use and usage dates are the first and last days a
+   * {@code LocalDate} has, as the engine's overflow tests reconcile them.
+   */
+  static Estate.Builder datesAtTheEnds() {
+    LocalDate min = LocalDate.MIN;
+    LocalDate max = LocalDate.MAX;
+    return frameOnly()
+        .add(Product.builder("p").build())
+        .add(new Installation("pc", "p", null, null, max, max))
+        .add(new Installation("pc", "p", null, null, min, min))
+        .add(new Installation("pc", "p", null, null, min, max))
+        .add(new Installation("pc", "p", null, null, max, null))
+        .add(new Installation("pc", "p", null, null, null, min))
+        .add(Usage.of("p", 3, min, min.plusDays(10)))
+        .add(Usage.of("p", 2, max.minusDays(10), max))
+        .add(Usage.of("p", 1, min, max));
+  }
+
   /** An estate with a frame and no installations, access or usage. */
   static Estate.Builder frameOnly() {
     return Estate.builder(AS_OF).unit("acme").add(Device.desktop("pc", "acme", null));
