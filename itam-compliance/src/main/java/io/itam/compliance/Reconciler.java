@@ -16,6 +16,7 @@ import io.itam.compliance.internal.position.PositionAssembler;
 import io.itam.compliance.internal.position.SummaryAssembler;
 import io.itam.model.Estate;
 import io.itam.model.Progress;
+import io.itam.model.columnar.ColumnarEstate;
 import io.itam.model.position.Detail;
 import io.itam.model.position.Position;
 import java.lang.management.ManagementFactory;
@@ -125,6 +126,21 @@ public final class Reconciler {
   public Position reconcile(Estate estate, Progress progress) {
     requireNonNull(estate, "estate");
     requireNonNull(progress, "progress");
+    return reconcile(ColumnarEstate.of(estate), progress);
+  }
+
+  /** The position of {@code estate}, read in columns, on its as-of date (or the options'). */
+  public Position reconcile(ColumnarEstate estate) {
+    return reconcile(estate, Progress.NONE);
+  }
+
+  /**
+   * The position of {@code estate}, read in columns, reporting the phases to {@code progress}; as
+   * {@link #reconcile(Estate, Progress)}, without building one object per record.
+   */
+  public Position reconcile(ColumnarEstate estate, Progress progress) {
+    requireNonNull(estate, "estate");
+    requireNonNull(progress, "progress");
     LocalDate asOf = options.asOf() != null ? options.asOf() : estate.asOf();
     long start = System.nanoTime();
     if (options.heapCheck()) {
@@ -138,7 +154,7 @@ public final class Reconciler {
     try {
       Cancellation.check();
       progress.phase("index");
-      EstateIndex index = EstateIndex.of(estate, asOf);
+      EstateIndex index = EstateIndex.of(estate.frame(), asOf);
       Facts facts = Facts.of(index, RecordColumns.of(estate, index));
       Cancellation.check();
       progress.phase("demand");

@@ -203,12 +203,12 @@ public final class Facts {
               "installed on " + installation.installed() + ", after the as-of date " + asOf));
     }
     for (int row : inactiveAccess) {
-      User u = index.user(records.accessUser[row]);
+      User u = index.user(records.accessUser(row));
       rows.add(
           new Rejected(
               "access",
               u.id(),
-              index.productIds().asList().get(records.accessProduct[row]),
+              index.productIds().asList().get(records.accessProduct(row)),
               "user " + u.id() + " is inactive (deprovisioned): access not counted"));
     }
     for (Usage u : lateUsage) {
@@ -305,7 +305,7 @@ public final class Facts {
         if (size % Cancellation.EVERY == 0) {
           Cancellation.check();
         }
-        long installedOn = records.installed[row];
+        long installedOn = records.installed(row);
         if (installedOn != RecordColumns.NO_DATE && installedOn > asOf) {
           if (lateCount == late.length) {
             late = Arrays.copyOf(late, Math.max(8, lateCount * 2));
@@ -313,8 +313,8 @@ public final class Facts {
           late[lateCount++] = row;
           continue;
         }
-        int d = records.device[row];
-        int p = records.product[row];
+        int d = records.device(row);
+        int p = records.product(row);
         int x = exempting.of(p, d, -1);
         if (x >= 0) {
           exemptCounts[x]++;
@@ -338,12 +338,12 @@ public final class Facts {
       String[] products = index.productIds().toArray(new String[0]);
       Arrays.sort(
           order,
-          Comparator.<Integer, String>comparing(i -> products[records.accessProduct[i]])
-              .thenComparing(i -> userId(records.accessUser[i]), Facts::compareNullsFirst)
-              .thenComparing(i -> deviceId(records.accessDevice[i]), Facts::compareNullsFirst));
+          Comparator.<Integer, String>comparing(i -> products[records.accessProduct(i)])
+              .thenComparing(i -> userId(records.accessUser(i)), Facts::compareNullsFirst)
+              .thenComparing(i -> deviceId(records.accessDevice(i)), Facts::compareNullsFirst));
       for (int row : order) {
-        int u = records.accessUser[row];
-        int d = records.accessDevice[row];
+        int u = records.accessUser(row);
+        int d = records.accessDevice(row);
         if (u >= 0 && !index.user(u).active()) {
           if (inactiveCount == inactive.length) {
             inactive = Arrays.copyOf(inactive, Math.max(8, inactiveCount * 2));
@@ -351,7 +351,7 @@ public final class Facts {
           inactive[inactiveCount++] = row;
           continue;
         }
-        int x = exempting.of(records.accessProduct[row], d, u);
+        int x = exempting.of(records.accessProduct(row), d, u);
         if (x >= 0) {
           exemptCounts[x]++;
           exemptAccess++;
@@ -360,7 +360,7 @@ public final class Facts {
         source[size] = row;
         device[size] = d;
         user[size] = u;
-        rk[size] = keys.access(records.accessProduct[row]);
+        rk[size] = keys.access(records.accessProduct(row));
         size++;
       }
       access = size - installations;

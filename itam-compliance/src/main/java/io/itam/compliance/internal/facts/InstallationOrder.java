@@ -29,7 +29,7 @@ final class InstallationOrder {
     int n = records.installations;
     int[] start = new int[deviceCount + 1];
     for (int i = 0; i < n; i++) {
-      start[records.device[i] + 1]++;
+      start[records.device(i) + 1]++;
     }
     for (int d = 0; d < deviceCount; d++) {
       start[d + 1] += start[d];
@@ -37,7 +37,7 @@ final class InstallationOrder {
     int[] rows = new int[n];
     int[] fill = Arrays.copyOf(start, deviceCount);
     for (int i = 0; i < n; i++) {
-      rows[fill[records.device[i]]++] = i;
+      rows[fill[records.device(i)]++] = i;
     }
     for (int d = 0; d < deviceCount; d++) {
       if (start[d + 1] - start[d] > 1) {
@@ -62,32 +62,32 @@ final class InstallationOrder {
   }
 
   private int compare(int a, int b) {
-    int c = Integer.compare(records.product[a], records.product[b]);
+    int c = Integer.compare(records.product(a), records.product(b));
     if (c != 0) {
       return c;
     }
     c =
         Integer.compare(
-            rank(versionRank, records.version[a]), rank(versionRank, records.version[b]));
+            rank(versionRank, records.version(a)), rank(versionRank, records.version(b)));
     if (c != 0) {
       return c;
     }
     c =
         Integer.compare(
-            rank(editionRank, records.edition[a]), rank(editionRank, records.edition[b]));
+            rank(editionRank, records.edition(a)), rank(editionRank, records.edition(b)));
     if (c != 0) {
       return c;
     }
-    c = Long.compare(records.installed[a], records.installed[b]);
+    c = Long.compare(records.installed(a), records.installed(b));
     if (c != 0) {
       return c;
     }
-    c = Long.compare(records.lastUsed[a], records.lastUsed[b]);
+    c = Long.compare(records.lastUsed(a), records.lastUsed(b));
     if (c != 0) {
       return c;
     }
     return Integer.compare(
-        rank(evidenceRank, records.evidence[a]), rank(evidenceRank, records.evidence[b]));
+        rank(evidenceRank, records.evidence(a)), rank(evidenceRank, records.evidence(b)));
   }
 
   /** -1 (absent, first) or the rank of the string with id {@code id}. */

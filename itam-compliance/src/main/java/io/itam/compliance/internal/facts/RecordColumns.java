@@ -2,88 +2,113 @@ package io.itam.compliance.internal.facts;
 
 import io.itam.compliance.internal.index.EstateIndex;
 import io.itam.model.Estate;
-import io.itam.model.inventory.Access;
+import io.itam.model.columnar.AccessColumns;
+import io.itam.model.columnar.ColumnarEstate;
+import io.itam.model.columnar.Dictionary;
+import io.itam.model.columnar.InstallationColumns;
+import io.itam.model.columnar.IntColumn;
+import io.itam.model.columnar.LongColumn;
+import io.itam.model.columnar.UsageColumns;
 import io.itam.model.inventory.Installation;
 import io.itam.model.inventory.Usage;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The consumption records of an estate as the engine reads them: installations and access records
- * in parallel primitive arrays, their references resolved to the {@link EstateIndex}'s dense
- * indexes, their versions, editions and evidence interned; usage measurements as records (an estate
- * has few).
+ * The consumption records of a {@link ColumnarEstate} as the engine reads them: the estate's own
+ * columns (never copied), with the dictionary ids of devices, users and products translated to the
+ * {@link EstateIndex}'s dense indexes through one small table per dictionary. Versions, editions
+ * and evidence keep their dictionary ids (-1 when absent); dates are epoch days, {@link #NO_DATE}
+ * for none. Usage measurements are few, and kept as records.
  *
  * <p>Row {@code i} is the {@code i}-th record of the input list; the canonical order is the {@link
- * Facts}' business. Dates are epoch days, {@link #NO_DATE} for none; a missing version, edition or
- * evidence is -1.
+ * Facts}' business.
  */
 public final class RecordColumns {
   /** An absent date. */
-  public static final long NO_DATE = Long.MIN_VALUE;
+  public static final long NO_DATE = ColumnarEstate.NO_DATE;
 
   final int installations;
-  final int[] device;
-  final int[] product;
-  final int[] version;
-  final int[] edition;
-  final long[] installed;
-  final long[] lastUsed;
-  final int[] evidence;
+  private final IntColumn device;
+  private final IntColumn product;
+  private final IntColumn version;
+  private final IntColumn edition;
+  private final LongColumn installed;
+  private final LongColumn lastUsed;
+  private final IntColumn evidence;
+  private final int[] deviceOf;
+  private final int[] productOf;
   final String[] versionNames;
   final String[] editionNames;
   final String[] evidenceTexts;
 
   final int access;
-  final int[] accessProduct;
-  final int[] accessUser;
-  final int[] accessDevice;
+  private final IntColumn accessProductColumn;
+  private final IntColumn accessUserColumn;
+  private final IntColumn accessDeviceColumn;
+  private final int[] accessProductOf;
+  private final int[] accessUserOf;
+  private final int[] accessDeviceOf;
 
   final List<Usage> usage;
 
-  private RecordColumns(Builder b, List<Usage> usage) {
-    this.installations = b.size;
-    this.device = b.device;
-    this.product = b.product;
-    this.version = b.version;
-    this.edition = b.edition;
-    this.installed = b.installed;
-    this.lastUsed = b.lastUsed;
-    this.evidence = b.evidence;
-    this.versionNames = b.versions.names();
-    this.editionNames = b.editions.names();
-    this.evidenceTexts = b.evidenceTexts.names();
-    this.access = b.accessSize;
-    this.accessProduct = b.accessProduct;
-    this.accessUser = b.accessUser;
-    this.accessDevice = b.accessDevice;
-    this.usage = List.copyOf(usage);
+  private RecordColumns(ColumnarEstate estate, EstateIndex index) {
+    InstallationColumns i = estate.installations();
+    this.installations = i.size();
+    this.device = i.deviceColumn();
+    this.product = i.productColumn();
+    this.version = i.versionColumn();
+    this.edition = i.editionColumn();
+    this.installed = i.installedColumn();
+    this.lastUsed = i.lastUsedColumn();
+    this.evidence = i.evidenceColumn();
+    this.deviceOf = translate(i.devices(), index::deviceIndex);
+    this.productOf = translate(i.products(), index::productIndex);
+    this.versionNames = names(i.versions());
+    this.editionNames = names(i.editions());
+    this.evidenceTexts = names(i.evidence());
+    AccessColumns a = estate.access();
+    this.access = a.size();
+    this.accessProductColumn = a.productColumn();
+    this.accessUserColumn = a.userColumn();
+    this.accessDeviceColumn = a.deviceColumn();
+    this.accessProductOf = translate(a.products(), index::productIndex);
+    this.accessUserOf = translate(a.users(), index::userIndex);
+    this.accessDeviceOf = translate(a.devices(), index::deviceIndex);
+    UsageColumns u = estate.usage();
+    List<Usage> records = new ArrayList<>(u.size());
+    for (int row = 0; row < u.size(); row++) {
+      records.add(u.get(row));
+    }
+    this.usage = List.copyOf(records);
   }
 
   /** The records of {@code estate}, resolved against {@code index}. */
+  public static RecordColumns of(ColumnarEstate estate, EstateIndex index) {
+    return new RecordColumns(estate, index);
+  }
+
+  /** The records of {@code estate} (put in columns first), resolved against {@code index}. */
   public static RecordColumns of(Estate estate, EstateIndex index) {
-    Builder b = new Builder(estate.installations().size(), estate.access().size());
-    for (Installation i : estate.installations()) {
-      b.installation(
-          index.deviceIndex(i.device()),
-          index.productIndex(i.product()),
-          i.version(),
-          i.edition(),
-          day(i.installed()),
-          day(i.lastUsed()),
-          i.evidence());
+    return new RecordColumns(ColumnarEstate.of(estate), index);
+  }
+
+  private static int[] translate(Dictionary ids, java.util.function.ToIntFunction<String> dense) {
+    int[] of = new int[ids.size()];
+    for (int id = 0; id < of.length; id++) {
+      of[id] = dense.applyAsInt(ids.get(id));
     }
-    for (Access a : estate.access()) {
-      b.access(
-          index.productIndex(a.product()),
-          a.user() == null ? -1 : index.userIndex(a.user()),
-          a.device() == null ? -1 : index.deviceIndex(a.device()));
+    return of;
+  }
+
+  private static String[] names(Dictionary ids) {
+    String[] names = new String[ids.size()];
+    for (int id = 0; id < names.length; id++) {
+      names[id] = ids.get(id);
     }
-    return new RecordColumns(b, estate.usage());
+    return names;
   }
 
   /** Epoch day of {@code date}, or {@link #NO_DATE}. */
@@ -108,131 +133,69 @@ public final class RecordColumns {
     return usage;
   }
 
+  /** The installing device of installation row {@code row} (a dense index). */
+  int device(int row) {
+    return deviceOf[device.get(row)];
+  }
+
+  /** The product of installation row {@code row} (a dense index). */
+  int product(int row) {
+    return productOf[product.get(row)];
+  }
+
+  /** The version of installation row {@code row} (an id into {@link #versionNames}), or -1. */
+  int version(int row) {
+    return version.get(row);
+  }
+
+  /** The edition of installation row {@code row} (an id into {@link #editionNames}), or -1. */
+  int edition(int row) {
+    return edition.get(row);
+  }
+
+  /** The evidence of installation row {@code row} (an id into {@link #evidenceTexts}), or -1. */
+  int evidence(int row) {
+    return evidence.get(row);
+  }
+
+  long installed(int row) {
+    return installed.get(row);
+  }
+
+  long lastUsed(int row) {
+    return lastUsed.get(row);
+  }
+
+  /** The product of access row {@code row} (a dense index). */
+  int accessProduct(int row) {
+    return accessProductOf[accessProductColumn.get(row)];
+  }
+
+  /** The user of access row {@code row} (a dense index), or -1. */
+  int accessUser(int row) {
+    int id = accessUserColumn.get(row);
+    return id < 0 ? -1 : accessUserOf[id];
+  }
+
+  /** The device of access row {@code row} (a dense index), or -1. */
+  int accessDevice(int row) {
+    int id = accessDeviceColumn.get(row);
+    return id < 0 ? -1 : accessDeviceOf[id];
+  }
+
   /** Installation row {@code i} as a record, for messages. */
   Installation installation(int i, EstateIndex index) {
     return new Installation(
-        index.device(device[i]).id(),
-        index.productIds().asList().get(product[i]),
-        name(versionNames, version[i]),
-        name(editionNames, edition[i]),
-        date(installed[i]),
-        date(lastUsed[i]),
-        name(evidenceTexts, evidence[i]));
+        index.device(device(i)).id(),
+        index.productIds().asList().get(product(i)),
+        name(versionNames, version(i)),
+        name(editionNames, edition(i)),
+        date(installed(i)),
+        date(lastUsed(i)),
+        name(evidenceTexts, evidence(i)));
   }
 
   static @Nullable String name(String[] names, int id) {
     return id < 0 ? null : names[id];
-  }
-
-  /** Fills the columns record by record. */
-  public static final class Builder {
-    private int size;
-    private int[] device;
-    private int[] product;
-    private int[] version;
-    private int[] edition;
-    private long[] installed;
-    private long[] lastUsed;
-    private int[] evidence;
-    private final Interner versions = new Interner();
-    private final Interner editions = new Interner();
-    private final Interner evidenceTexts = new Interner();
-    private int accessSize;
-    private int[] accessProduct;
-    private int[] accessUser;
-    private int[] accessDevice;
-
-    public Builder(int installations, int access) {
-      device = new int[installations];
-      product = new int[installations];
-      version = new int[installations];
-      edition = new int[installations];
-      installed = new long[installations];
-      lastUsed = new long[installations];
-      evidence = new int[installations];
-      accessProduct = new int[access];
-      accessUser = new int[access];
-      accessDevice = new int[access];
-    }
-
-    /** Adds an installation; {@code device} and {@code product} are dense indexes. */
-    public Builder installation(
-        int device,
-        int product,
-        @Nullable String version,
-        @Nullable String edition,
-        long installed,
-        long lastUsed,
-        @Nullable String evidence) {
-      if (size == this.device.length) {
-        grow();
-      }
-      this.device[size] = device;
-      this.product[size] = product;
-      this.version[size] = versions.id(version);
-      this.edition[size] = editions.id(edition);
-      this.installed[size] = installed;
-      this.lastUsed[size] = lastUsed;
-      this.evidence[size] = evidenceTexts.id(evidence);
-      size++;
-      return this;
-    }
-
-    private void grow() {
-      int capacity = Math.max(16, device.length * 2);
-      device = Arrays.copyOf(device, capacity);
-      product = Arrays.copyOf(product, capacity);
-      version = Arrays.copyOf(version, capacity);
-      edition = Arrays.copyOf(edition, capacity);
-      installed = Arrays.copyOf(installed, capacity);
-      lastUsed = Arrays.copyOf(lastUsed, capacity);
-      evidence = Arrays.copyOf(evidence, capacity);
-    }
-
-    /** Adds an access record: {@code user} or {@code device} (the other -1). */
-    public Builder access(int product, int user, int device) {
-      if (accessSize == accessProduct.length) {
-        int capacity = Math.max(16, accessSize * 2);
-        accessProduct = Arrays.copyOf(accessProduct, capacity);
-        accessUser = Arrays.copyOf(accessUser, capacity);
-        accessDevice = Arrays.copyOf(accessDevice, capacity);
-      }
-      accessProduct[accessSize] = product;
-      accessUser[accessSize] = user;
-      accessDevice[accessSize] = device;
-      accessSize++;
-      return this;
-    }
-
-    public RecordColumns build(List<Usage> usage) {
-      return new RecordColumns(this, usage);
-    }
-  }
-
-  /** Interns strings into dense ids in first-seen order; {@code null} is -1. */
-  private static final class Interner {
-    private final Map<String, Integer> ids = new HashMap<>();
-    private String[] names = new String[0];
-
-    int id(@Nullable String name) {
-      if (name == null) {
-        return -1;
-      }
-      Integer known = ids.get(name);
-      if (known != null) {
-        return known;
-      }
-      int id = ids.size();
-      ids.put(name, id);
-      if (id == names.length) {
-        names = Arrays.copyOf(names, Math.max(8, id * 2));
-      }
-      names[id] = name;
-      return id;
-    }
-
-    String[] names() {
-      return Arrays.copyOf(names, ids.size());
-    }
   }
 }

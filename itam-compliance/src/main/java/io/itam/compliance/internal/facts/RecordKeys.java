@@ -60,10 +60,10 @@ public final class RecordKeys {
 
   /** The key of installation row {@code row}. */
   int installation(int row) {
-    int p = records.product[row];
-    int v = records.version[row];
-    int e = records.edition[row];
-    int x = records.evidence[row];
+    int p = records.product(row);
+    int v = records.version(row);
+    int e = records.edition(row);
+    int x = records.evidence(row);
     int h = mix(p, v, e, x);
     int mask = table.length - 1;
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
