@@ -41,7 +41,7 @@ public final class DemandClass {
     boolean anchorIsUser;
 
     /** Per shape and use: the units of each line the use's option makes, computed on demand. */
-    private final java.util.Map<Long, long[]> lineUnits = new java.util.HashMap<>();
+    private volatile long[][][] lineUnits;
 
     private int count;
     private int[] facts = new int[0];
@@ -165,8 +165,19 @@ public final class DemandClass {
     return ways;
   }
 
-  /** The lines one member's use of a slot type makes: the type and each line's units. */
-  public record MemberLine(int slotType, String consumer, long order, long units) {}
+  /** Receives the lines a member makes: slot type, consumer, first fact, units. */
+  public interface LineSink {
+    /**
+     * A line of slot type {@code slotType}: {@code consumer} names its option's consumer, {@code
+     * null} for a member of a local family of devices (whose first fact then orders it as its
+     * device's id does); {@code firstFact} is the option's first fact.
+     */
+    void line(
+        int slotType,
+        @org.jspecify.annotations.Nullable String consumer,
+        int firstFact,
+        long units);
+  }
 
   /**
    * Per slot type of shape {@code s}: the units of the lines each member taking {@code s} makes in
@@ -179,14 +190,15 @@ public final class DemandClass {
     for (Group g : groups) {
       java.util.Map<Integer, List<Long>> ofGroup = new java.util.TreeMap<>();
       List<ShapeEnumerator.Use> uses = g.patterns.get(s);
+      long[][] units = lineUnits(g, demand)[s];
       for (int u = 0; u < uses.size(); u++) {
-        for (long units : lineUnits(g, s, u, demand)) {
-          ofGroup.computeIfAbsent(uses.get(u).slotType(), k -> new ArrayList<>()).add(units);
+        for (long unit : units[u]) {
+          ofGroup.computeIfAbsent(uses.get(u).slotType(), k -> new ArrayList<>()).add(unit);
         }
       }
       ofGroup.forEach(
-          (t, units) -> {
-            long[] sorted = units.stream().mapToLong(Long::longValue).sorted().toArray();
+          (t, list) -> {
+            long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
             long[] known = byType.putIfAbsent(t, sorted);
             if (known != null && !Arrays.equals(known, sorted)) {
               differ.add(t);
@@ -197,12 +209,12 @@ public final class DemandClass {
     return byType;
   }
 
-  /** The lines the {@code m}-th member makes when it takes shape {@code s}. */
-  public List<MemberLine> memberLines(int m, int s, Demand demand) {
+  /** Gives {@code sink} the lines the {@code m}-th member makes when it takes shape {@code s}. */
+  public void lines(int m, int s, Demand demand, LineSink sink) {
     Group g = groupOf(m);
     int i = indexInGroup(m);
     List<ShapeEnumerator.Use> uses = g.patterns.get(s);
-    List<MemberLine> lines = new ArrayList<>();
+    long[][] units = lineUnits(g, demand)[s];
     for (int u = 0; u < uses.size(); u++) {
       ShapeEnumerator.Use use = uses.get(u);
       int first = Integer.MAX_VALUE;
@@ -210,50 +222,67 @@ public final class DemandClass {
         first = Math.min(first, g.fact(i, f));
       }
       String consumer = consumer(g, i, use.option(), demand);
-      for (long units : lineUnits(g, s, u, demand)) {
-        lines.add(new MemberLine(use.slotType(), consumer, first, units));
+      for (long unit : units[u]) {
+        sink.line(use.slotType(), consumer, first, unit);
       }
     }
-    return lines;
   }
 
-  /** The consumer of member {@code i}'s local option {@code o}: its option's, or its own. */
-  private static String consumer(Group g, int i, int o, Demand demand) {
+  /**
+   * The consumer of member {@code i}'s local option {@code o}: its option's; for a member of a
+   * local family, its user's id, or {@code null} for a device (ordered by its first fact).
+   */
+  private static @org.jspecify.annotations.Nullable String consumer(
+      Group g, int i, int o, Demand demand) {
     if (g.ownOptions) {
       return g.table.consumer(g.option(i, o));
     }
-    int anchor = g.anchor(i);
-    return g.anchorIsUser ? demand.index().user(anchor).id() : demand.index().device(anchor).id();
+    return g.anchorIsUser ? demand.index().user(g.anchor(i)).id() : null;
   }
 
-  /** The units of each line of use {@code u} of shape {@code s} in group {@code g}. */
-  private static long[] lineUnits(Group g, int s, int u, Demand demand) {
-    synchronized (g.lineUnits) {
-      return g.lineUnits.computeIfAbsent(
-          (long) s << 32 | u,
-          key -> {
-            ShapeEnumerator.Use use = g.patterns.get(s).get(u);
-            int row = g.representative.option(use.option());
-            return switch (g.table.unitsRule(row)) {
-              case SECOND_USE -> {
-                long[] ones = new long[Math.toIntExact(use.units())];
-                Arrays.fill(ones, 1);
-                yield ones;
-              }
-              case GENERIC -> {
-                int[] facts = new int[use.facts().length];
-                for (int k = 0; k < facts.length; k++) {
-                  facts[k] = g.representative.fact(use.facts()[k]);
-                }
-                Arrays.sort(facts);
-                yield demand.explain(g.table, row, facts).lines().stream()
-                    .mapToLong(Option.Line::units)
-                    .toArray();
-              }
-              default -> new long[] {use.units()};
-            };
-          });
+  /** Per shape and use of group {@code g}: the units of each line of the use's option. */
+  private static long[][][] lineUnits(Group g, Demand demand) {
+    long[][][] known = g.lineUnits;
+    if (known == null) {
+      synchronized (g) {
+        known = g.lineUnits;
+        if (known == null) {
+          known = new long[g.patterns.size()][][];
+          for (int s = 0; s < known.length; s++) {
+            List<ShapeEnumerator.Use> uses = g.patterns.get(s);
+            known[s] = new long[uses.size()][];
+            for (int u = 0; u < uses.size(); u++) {
+              known[s][u] = lineUnits(g, uses.get(u), demand);
+            }
+          }
+          g.lineUnits = known;
+        }
+      }
     }
+    return known;
+  }
+
+  /** The units of each line of the option {@code use} uses in group {@code g}. */
+  private static long[] lineUnits(Group g, ShapeEnumerator.Use use, Demand demand) {
+    int row = g.representative.option(use.option());
+    return switch (g.table.unitsRule(row)) {
+      case SECOND_USE -> {
+        long[] ones = new long[Math.toIntExact(use.units())];
+        Arrays.fill(ones, 1);
+        yield ones;
+      }
+      case GENERIC -> {
+        int[] facts = new int[use.facts().length];
+        for (int k = 0; k < facts.length; k++) {
+          facts[k] = g.representative.fact(use.facts()[k]);
+        }
+        Arrays.sort(facts);
+        yield demand.explain(g.table, row, facts).lines().stream()
+            .mapToLong(Option.Line::units)
+            .toArray();
+      }
+      default -> new long[] {use.units()};
+    };
   }
 
   /** Whether a member may count facts that need no licence (access licensed per server). */

@@ -23,12 +23,67 @@ import java.util.List;
 final class RowCounts {
   private final Demand demand;
   private final Allocation allocation;
-  private final List<List<Line>> lines = new ArrayList<>();
+  private final List<Lines> lines = new ArrayList<>();
   private long allocationRows;
   private long shortfallRows;
 
-  /** A line of a slot type: its order (consumer, then first fact) and units. */
-  private record Line(String consumer, long order, long units) {}
+  /**
+   * The lines of one slot type, to be put in canonical order: by consumer id, then first fact; for
+   * devices of a local family ({@code consumer} null) the first fact alone, since facts come in the
+   * order of their devices' ids.
+   */
+  private static final class Lines {
+    int size;
+    String[] consumer = new String[16];
+    int[] first = new int[16];
+    long[] units = new long[16];
+
+    void add(String c, int f, long u) {
+      if (size == first.length) {
+        consumer = Arrays.copyOf(consumer, size * 2);
+        first = Arrays.copyOf(first, size * 2);
+        units = Arrays.copyOf(units, size * 2);
+      }
+      consumer[size] = c;
+      first[size] = f;
+      units[size] = u;
+      size++;
+    }
+
+    /** The positions of the lines in canonical order. */
+    int[] order() {
+      boolean byFact = true;
+      for (int i = 0; i < size; i++) {
+        byFact &= consumer[i] == null;
+      }
+      int[] order = new int[size];
+      if (byFact) {
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+          keys[i] = (long) first[i] << 32 | i;
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < size; i++) {
+          order[i] = (int) keys[i];
+        }
+        return order;
+      }
+      Integer[] boxed = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        boxed[i] = i;
+      }
+      Arrays.sort(
+          boxed,
+          (a, b) -> {
+            int c = String.valueOf(consumer[a]).compareTo(String.valueOf(consumer[b]));
+            return c != 0 ? c : Integer.compare(first[a], first[b]);
+          });
+      for (int i = 0; i < size; i++) {
+        order[i] = boxed[i];
+      }
+      return order;
+    }
+  }
 
   RowCounts(Demand demand, Allocation allocation) {
     this.demand = demand;
@@ -49,7 +104,7 @@ final class RowCounts {
       if (uniform[t]) {
         countUniform(supply, lineCount[t], unitsOf[t]);
       } else {
-        lines.set(t, new ArrayList<>());
+        lines.set(t, new Lines());
       }
     }
     collectLines();
@@ -144,31 +199,37 @@ final class RowCounts {
     for (int ci = 0; ci < classes.size(); ci++) {
       DemandClass c = classes.get(ci);
       long[] counts = allocation.shapeCounts(ci);
+      boolean walked = false;
+      for (int s = 0; s < counts.length && !walked; s++) {
+        for (int t : c.shapes().get(s).types()) {
+          walked |= counts[s] > 0 && lines.get(t) != null;
+        }
+      }
+      if (!walked) {
+        continue;
+      }
+      DemandClass.LineSink sink =
+          (t, consumer, first, units) -> {
+            Lines ofType = lines.get(t);
+            if (ofType != null) {
+              ofType.add(consumer, first, units);
+            }
+          };
       int m = 0;
       for (int s = 0; s < counts.length; s++) {
         for (long k = 0; k < counts[s]; k++, m++) {
-          for (DemandClass.MemberLine line : c.memberLines(m, s, demand)) {
-            List<Line> ofType = lines.get(line.slotType());
-            if (ofType != null) {
-              ofType.add(new Line(line.consumer(), line.order(), line.units()));
-            }
-          }
+          c.lines(m, s, demand, sink);
         }
       }
     }
   }
 
   /** Walks {@code ofType}'s lines in canonical order over the supply. */
-  private void walk(long[] supply, List<Line> ofType) {
-    ofType.sort(
-        (a, b) -> {
-          int c = a.consumer().compareTo(b.consumer());
-          return c != 0 ? c : Long.compare(a.order(), b.order());
-        });
+  private void walk(long[] supply, Lines ofType) {
     int cursor = 0;
     long left = supply.length == 0 ? 0 : supply[0];
-    for (Line line : ofType) {
-      long need = line.units();
+    for (int i : ofType.order()) {
+      long need = ofType.units[i];
       boolean any = false;
       while (need > 0) {
         while (left == 0 && cursor + 1 < supply.length) {
@@ -184,7 +245,7 @@ final class RowCounts {
         left -= take;
         need -= take;
       }
-      assert any || line.units() == 0 || supply.length == 0 || left == 0;
+      assert any || ofType.units[i] == 0 || supply.length == 0 || left == 0;
     }
   }
 }
