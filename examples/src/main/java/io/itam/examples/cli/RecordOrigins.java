@@ -2,8 +2,8 @@ package io.itam.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.itam.io.csv.ColumnMapping;
-import io.itam.io.csv.CsvTable;
+import io.itam.io.inventory.csv.ColumnMapping;
+import io.itam.io.inventory.csv.CsvTable;
 import io.itam.model.Estate;
 import io.itam.model.EstateSection;
 import io.itam.model.Problem;

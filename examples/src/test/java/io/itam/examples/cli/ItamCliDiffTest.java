@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.examples.cli.Cli.Run;
-import io.itam.io.diff.PositionDiff;
-import io.itam.io.diff.PositionDiffJson;
-import io.itam.io.diff.PositionDiffTable;
-import io.itam.io.json.PositionReader;
+import io.itam.model.position.PositionDiff;
+import io.itam.io.position.PositionDiffJson;
+import io.itam.io.position.PositionDiffTable;
+import io.itam.io.position.PositionReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.compliance.Reconciler;
 import io.itam.examples.cli.Cli.Run;
-import io.itam.io.json.EstateReader;
-import io.itam.io.json.PositionReader;
-import io.itam.io.json.PositionWriter;
+import io.itam.io.estate.EstateReader;
+import io.itam.io.position.PositionReader;
+import io.itam.io.position.PositionWriter;
 import io.itam.model.Estate;
 import io.itam.model.Money;
 import io.itam.model.entitlement.Entitlement;

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.itam.compliance.Reconciler;
 import io.itam.examples.cli.Cli.Run;
-import io.itam.io.csv.CsvReader;
-import io.itam.io.json.EstateReader;
-import io.itam.io.report.PositionHtml;
-import io.itam.io.swid.ProductMapping;
-import io.itam.io.swid.SwidTags;
+import io.itam.io.inventory.csv.CsvReader;
+import io.itam.io.estate.EstateReader;
+import io.itam.io.position.PositionHtml;
+import io.itam.io.inventory.ProductMapping;
+import io.itam.io.inventory.swid.SwidTags;
 import io.itam.model.Estate;
 import io.itam.model.position.Position;
 import java.io.File;
