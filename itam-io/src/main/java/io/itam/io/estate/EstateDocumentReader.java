@@ -9,6 +9,7 @@ import io.itam.model.Estate;
 import io.itam.model.EstateSection;
 import io.itam.model.Money;
 import io.itam.model.Problem;
+import io.itam.model.Progress;
 import io.itam.model.ValidationContext;
 import io.itam.model.ValidationException;
 import io.itam.model.catalog.Product;
@@ -41,13 +42,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,11 +60,21 @@ import org.jspecify.annotations.Nullable;
  * sound, remembers the ids of those that are not, then builds the {@link Estate} and merges the
  * validator's problems with its own.
  *
- * <p>Prices are resolved after the whole document is read, since the document's {@code currency}
- * may come after them.
+ * <p>A field is named once, in the {@code switch} that reads it into its record's builder (twice
+ * when it is required: also in the check that it is there). The three large lists (installations,
+ * access, usage) are parsed apart, in {@link ConsumptionRecords}, and come back through its {@link
+ * ConsumptionRecords.Sink}. Prices are resolved after the whole document is read, since the
+ * document's {@code currency} may come after them.
  */
-final class EstateDocumentReader {
+final class EstateDocumentReader implements ConsumptionRecords.Sink {
+  /** Records read between two progress reports (and checks for an interrupt). */
+  private static final int PROGRESS_EVERY = 16_384;
+
   private final JsonInput in;
+  private final ConsumptionRecords consumption;
+  private final Function<String, Optional<LicenseModel>> templates;
+  private final Progress progress;
+  private long recordsRead;
 
   private @Nullable Integer format;
   private @Nullable LocalDate asOf;
@@ -84,36 +99,21 @@ final class EstateDocumentReader {
   private final List<Priced<LicenseModel>> pricedModels = new ArrayList<>();
   private final List<Priced<Entitlement>> pricedEntitlements = new ArrayList<>();
 
-  private final java.util.function.Function<String, java.util.Optional<LicenseModel>> templates;
-
   /**
-   * One instance of every reference text of the installations (device and product ids, versions,
-   * editions): an estate of 20 million installations names a few hundred thousand devices and a few
-   * thousand products, and holding each text once keeps the heap to a fraction.
+   * One instance of every reference text of the consumption records (device and product ids,
+   * versions, editions): an estate of 20 million installations names a few hundred thousand devices
+   * and a few thousand products, and holding each text once keeps the heap to a fraction.
    */
-  private final Map<String, String> sharedTexts = new java.util.HashMap<>();
-
-  private @Nullable String shared(@Nullable String text) {
-    if (text == null) {
-      return null;
-    }
-    String known = sharedTexts.putIfAbsent(text, text);
-    return known == null ? text : known;
-  }
-
-  /** Records read between two progress reports. */
-  private static final int PROGRESS_EVERY = 16_384;
-
-  private final io.itam.model.Progress progress;
-  private long recordsRead;
+  private final Map<String, String> sharedTexts = new HashMap<>();
 
   EstateDocumentReader(
       JsonParser parser,
       boolean allowUnknownFields,
-      java.util.function.Function<String, java.util.Optional<LicenseModel>> templates,
-      io.itam.model.Progress progress) {
-    this.templates = templates;
+      Function<String, Optional<LicenseModel>> templates,
+      Progress progress) {
     this.in = new JsonInput(parser, allowUnknownFields);
+    this.consumption = new ConsumptionRecords(in, this);
+    this.templates = templates;
     this.progress = progress;
   }
 
@@ -158,12 +158,10 @@ final class EstateDocumentReader {
         Estate.builder(asOf)
             .format(format == null ? Estate.FORMAT : format)
             .currency(currencyWrong ? null : currency);
-    for (Section<?> section : sections.values()) {
-      builder.addAll(section.records);
-    }
     Map<EstateSection, Set<String>> unread = new EnumMap<>(EstateSection.class);
     sections.forEach(
         (name, section) -> {
+          builder.addAll(section.records);
           if (!section.unread.isEmpty()) {
             unread.put(name, section.unread);
           }
@@ -200,9 +198,9 @@ final class EstateDocumentReader {
         case "clusters" -> list(this::cluster);
         case "devices" -> list(this::device);
         case "users" -> list(this::user);
-        case "installations" -> list(this::installation);
-        case "access" -> list(this::access);
-        case "usage" -> list(this::usage);
+        case "installations" -> list(consumption::installation);
+        case "access" -> list(consumption::access);
+        case "usage" -> list(consumption::usage);
         case "allocations" -> list(this::allocation);
         case "exemptions" -> list(this::exemption);
         default -> in.unknownField();
@@ -221,8 +219,7 @@ final class EstateDocumentReader {
       if (++recordsRead % PROGRESS_EVERY == 0) {
         progress.advance(recordsRead);
         if (Thread.currentThread().isInterrupted()) {
-          throw new java.util.concurrent.CancellationException(
-              "reading cancelled: the thread was interrupted");
+          throw new CancellationException("reading cancelled: the thread was interrupted");
         }
       }
     }
@@ -234,14 +231,18 @@ final class EstateDocumentReader {
     void read(int index) throws IOException;
   }
 
-  /** Keeps the record when nothing was wrong with it since {@code mark}, else its id as unread. */
+  /** Keeps {@code record} when nothing was wrong since {@code mark}, else its id as unread. */
   private <T> void keep(
-      Section<T> section, int index, int mark, @Nullable String id, Supplier<T> record) {
-    if (in.errors() == mark) {
-      section.add(record.get(), index);
+      Section<T> section, int index, int mark, @Nullable String id, @Nullable T record) {
+    if (in.errors() == mark && record != null) {
+      section.add(record, index);
     } else {
       section.unread(id);
     }
+  }
+
+  private boolean sound(int mark) {
+    return in.errors() == mark;
   }
 
   // ---- organisation and catalogue ------------------------------------------------------------
@@ -260,9 +261,7 @@ final class EstateDocumentReader {
       }
       in.required("id", id);
     }
-    String unitId = id;
-    String parentId = parent;
-    keep(organization, index, mark, id, () -> new OrganizationUnit(unitId, parentId));
+    keep(organization, index, mark, id, sound(mark) ? new OrganizationUnit(id, parent) : null);
   }
 
   private void product(int index) throws IOException {
@@ -270,32 +269,26 @@ final class EstateDocumentReader {
     String id = null;
     String publisher = null;
     String name = null;
-    List<String> editions = null;
-    List<ProductVersion> versions = null;
-    List<String> components = null;
+    List<String> editions = List.of();
+    List<ProductVersion> versions = List.of();
+    List<String> components = List.of();
     if (in.enterObject(true)) {
       for (String field; (field = in.nextField()) != null; ) {
         switch (field) {
           case "id" -> id = in.string(true);
           case "publisher" -> publisher = in.string(false);
           case "name" -> name = in.string(false);
-          case "editions" -> editions = in.strings();
-          case "versions" -> versions = versions();
-          case "components" -> components = in.strings();
+          case "editions" -> editions = orEmpty(in.strings());
+          case "versions" -> versions = orEmpty(versions());
+          case "components" -> components = orEmpty(in.strings());
           default -> in.unknownField();
         }
       }
       in.required("id", id);
     }
     Product product =
-        new Product(
-            id == null ? "" : id,
-            publisher,
-            name,
-            orEmpty(editions),
-            orEmpty(versions),
-            orEmpty(components));
-    keep(products, index, mark, id, () -> product);
+        sound(mark) ? new Product(id, publisher, name, editions, versions, components) : null;
+    keep(products, index, mark, id, product);
   }
 
   private @Nullable List<ProductVersion> versions() throws IOException {
@@ -320,7 +313,7 @@ final class EstateDocumentReader {
         }
       }
     }
-    return in.errors() == mark ? versions : null;
+    return sound(mark) ? versions : null;
   }
 
   // ---- licence terms -----------------------------------------------------------------------
@@ -329,83 +322,43 @@ final class EstateDocumentReader {
     int mark = in.errors();
     String id = null;
     String product = null;
-    String edition = null;
-    String version = null;
-    Metric metric = null;
-    Virtualization virtualization = null;
-    Rights rights = null;
-    Boolean clientAccess = null;
-    Price price = null;
-    String title = null;
-    List<String> rules = null;
     String basedOn = null;
-    LicenseModel template = null;
+    Price price = null;
+    Setters<LicenseModel.Builder> terms = new Setters<>();
+    boolean hasMetric = false;
     if (in.enterObject(true)) {
       for (String field; (field = in.nextField()) != null; ) {
         switch (field) {
           case "id" -> id = in.string(true);
-          case "basedOn" -> basedOn = in.string(false);
-          case "title" -> title = in.string(false);
-          case "rules" -> rules = in.strings();
           case "product" -> product = in.string(true);
-          case "edition" -> edition = in.string(false);
-          case "version" -> version = in.string(false);
-          case "metric" -> metric = metric();
-          case "virtualization" -> virtualization = virtualization();
-          case "rights" -> rights = rights();
-          case "clientAccess" -> clientAccess = in.bool(false);
+          case "basedOn" -> basedOn = in.string(false);
           case "unitPrice" -> price = in.price();
+          case "title" -> terms.set(in.string(false), LicenseModel.Builder::title);
+          case "rules" -> terms.set(in.strings(), LicenseModel.Builder::rules);
+          case "edition" -> terms.set(in.string(false), LicenseModel.Builder::edition);
+          case "version" -> terms.set(in.string(false), LicenseModel.Builder::version);
+          case "metric" -> hasMetric = terms.set(metric(), LicenseModel.Builder::metric);
+          case "virtualization" ->
+              terms.set(virtualization(), LicenseModel.Builder::virtualization);
+          case "rights" -> terms.set(rights(), LicenseModel.Builder::rights);
+          case "clientAccess" -> terms.set(in.bool(false), LicenseModel.Builder::clientAccess);
           default -> in.unknownField();
         }
       }
       in.required("id", id);
       in.required("product", product);
-      if (basedOn != null) {
-        template = templates.apply(basedOn).orElse(null);
-        if (template == null) {
-          in.errorAt(
-              in.path("basedOn"),
-              "unknown library model "
-                  + JsonFormat.quote(basedOn)
-                  + " (the bundled library lists its models in docs/library.md)");
-        }
-      } else {
-        in.required("metric", metric);
+      if (basedOn == null && !hasMetric) {
+        in.required("metric", null);
       }
     }
-    if (in.errors() != mark) {
+    LicenseModel template = basedOn == null ? null : template(basedOn);
+    if (!sound(mark) || id == null || product == null) {
       licenseModels.unread(id);
       return;
     }
     LicenseModel.Builder builder =
-        template != null ? template.toBuilder(id, product) : LicenseModel.builder(id, product);
-    if (template == null || edition != null) {
-      builder.edition(edition);
-    }
-    if (template == null || version != null) {
-      builder.version(version);
-    }
-    if (metric != null) {
-      builder.metric(metric);
-    }
-    if (template == null || virtualization != null) {
-      builder.virtualization(virtualization);
-    }
-    if (template == null || rights != null) {
-      builder.rights(rights == null ? Rights.NONE : rights);
-    }
-    if (template == null || clientAccess != null) {
-      builder.clientAccess(Boolean.TRUE.equals(clientAccess));
-    }
-    if (template == null || title != null) {
-      builder.title(title);
-    }
-    if (template == null || rules != null) {
-      builder.rules(rules == null ? List.of() : rules);
-    }
-    if (template != null && price == null && template.unitPrice() != null) {
-      builder.unitPrice(template.unitPrice());
-    }
+        terms.applyTo(
+            template == null ? LicenseModel.builder(id, product) : template.toBuilder(id, product));
     pricedModels.add(
         new Priced<>(
             index,
@@ -414,82 +367,53 @@ final class EstateDocumentReader {
             money -> (money == null ? builder : builder.unitPrice(money)).build()));
   }
 
+  /** The library model {@code basedOn} names; {@code null}, reported, when there is none. */
+  private @Nullable LicenseModel template(String basedOn) {
+    LicenseModel template = templates.apply(basedOn).orElse(null);
+    if (template == null) {
+      in.errorAt(
+          in.path("basedOn"),
+          "unknown library model "
+              + JsonFormat.quote(basedOn)
+              + " (the bundled library lists its models in docs/library.md)");
+    }
+    return template;
+  }
+
   private @Nullable Metric metric() throws IOException {
     if (!in.enterObject(true)) {
       return null;
     }
     MetricType type = null;
-    Long minimumPerProcessor = null;
-    Long minimumPerDevice = null;
-    Long packSize = null;
-    FactorTableRef coreFactors = null;
-    FactorTableRef pvuTable = null;
-    Long userMinimumPerProcessor = null;
-    String capacityAttribute = null;
-    Long processorsPerUnit = null;
-    Long windowDays = null;
-    Rounding rounding = null;
-    Long maximumSockets = null;
-    Long maximumVcpus = null;
+    Setters<Metric.Builder> metric = new Setters<>();
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
         case "type" ->
             type =
                 in.choice(
                     true, "metric type", MetricType::parse, MetricType.values(), MetricType::id);
-        case "minimumPerProcessor" -> minimumPerProcessor = in.integer(false);
-        case "minimumPerDevice" -> minimumPerDevice = in.integer(false);
-        case "packSize" -> packSize = in.integer(false);
-        case "coreFactors" -> coreFactors = table();
-        case "pvuTable" -> pvuTable = table();
-        case "userMinimumPerProcessor" -> userMinimumPerProcessor = in.integer(false);
-        case "capacityAttribute" -> capacityAttribute = in.string(false);
-        case "processorsPerUnit" -> processorsPerUnit = in.integer(false);
-        case "windowDays" -> windowDays = in.integer(false);
+        case "minimumPerProcessor" ->
+            metric.set(in.integer(false), Metric.Builder::minimumPerProcessor);
+        case "minimumPerDevice" -> metric.set(in.integer(false), Metric.Builder::minimumPerDevice);
+        case "packSize" -> metric.set(in.integer(false), Metric.Builder::packSize);
+        case "coreFactors" -> metric.set(table(), Metric.Builder::coreFactors);
+        case "pvuTable" -> metric.set(table(), Metric.Builder::pvuTable);
+        case "userMinimumPerProcessor" ->
+            metric.set(in.integer(false), Metric.Builder::userMinimumPerProcessor);
+        case "capacityAttribute" -> metric.set(in.string(false), Metric.Builder::capacityAttribute);
+        case "processorsPerUnit" ->
+            metric.set(in.integer(false), Metric.Builder::processorsPerUnit);
+        case "windowDays" -> metric.set(in.integer(false), Metric.Builder::windowDays);
         case "rounding" ->
-            rounding =
-                in.choice(false, "rounding", Rounding::parse, Rounding.values(), Rounding::id);
-        case "maximumSockets" -> maximumSockets = in.integer(false);
-        case "maximumVcpus" -> maximumVcpus = in.integer(false);
+            metric.set(
+                in.choice(false, "rounding", Rounding::parse, Rounding.values(), Rounding::id),
+                Metric.Builder::rounding);
+        case "maximumSockets" -> metric.set(in.integer(false), Metric.Builder::maximumSockets);
+        case "maximumVcpus" -> metric.set(in.integer(false), Metric.Builder::maximumVcpus);
         default -> in.unknownField();
       }
     }
-    if (!in.required("type", type)) {
-      return null;
-    }
-    Metric.Builder metric =
-        Metric.builder(type)
-            .coreFactors(coreFactors)
-            .pvuTable(pvuTable)
-            .capacityAttribute(capacityAttribute);
-    if (minimumPerProcessor != null) {
-      metric.minimumPerProcessor(minimumPerProcessor);
-    }
-    if (minimumPerDevice != null) {
-      metric.minimumPerDevice(minimumPerDevice);
-    }
-    if (packSize != null) {
-      metric.packSize(packSize);
-    }
-    if (userMinimumPerProcessor != null) {
-      metric.userMinimumPerProcessor(userMinimumPerProcessor);
-    }
-    if (processorsPerUnit != null) {
-      metric.processorsPerUnit(processorsPerUnit);
-    }
-    if (windowDays != null) {
-      metric.windowDays(windowDays);
-    }
-    if (rounding != null) {
-      metric.rounding(rounding);
-    }
-    if (maximumSockets != null) {
-      metric.maximumSockets(maximumSockets);
-    }
-    if (maximumVcpus != null) {
-      metric.maximumVcpus(maximumVcpus);
-    }
-    return metric.build();
+    return in.required("type", type) ? metric.applyTo(Metric.builder(type)).build() : null;
   }
 
   /** A built-in table's id, or an inline table of CPU pattern → factor (and {@code default}). */
@@ -516,9 +440,7 @@ final class EstateDocumentReader {
         factors.put(pattern, factor);
       }
     }
-    return in.errors() == mark
-        ? FactorTableRef.inline(FactorTable.of(factors, defaultFactor))
-        : null;
+    return sound(mark) ? FactorTableRef.inline(FactorTable.of(factors, defaultFactor)) : null;
   }
 
   private @Nullable Virtualization virtualization() throws IOException {
@@ -526,13 +448,7 @@ final class EstateDocumentReader {
       return null;
     }
     VirtualizationMode mode = null;
-    Long minimumPerVm = null;
-    Long threadsPerCore = null;
-    Boolean capAtHost = null;
-    Long vmsPerSet = null;
-    Boolean requiresMaintenance = null;
-    Long vcpusPerProcessor = null;
-    Boolean virtualOnly = null;
+    Setters<Virtualization> terms = new Setters<>();
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
         case "mode" ->
@@ -543,76 +459,51 @@ final class EstateDocumentReader {
                     VirtualizationMode::parse,
                     VirtualizationMode.values(),
                     VirtualizationMode::id);
-        case "minimumPerVm" -> minimumPerVm = in.integer(false);
-        case "threadsPerCore" -> threadsPerCore = in.integer(false);
-        case "capAtHost" -> capAtHost = in.bool(false);
-        case "vmsPerSet" -> vmsPerSet = in.integer(false);
-        case "requiresMaintenance" -> requiresMaintenance = in.bool(false);
-        case "vcpusPerProcessor" -> vcpusPerProcessor = in.integer(false);
-        case "virtualOnly" -> virtualOnly = in.bool(false);
+        case "minimumPerVm" -> terms.set(in.integer(false), Virtualization::withMinimumPerVm);
+        case "threadsPerCore" -> terms.set(in.integer(false), Virtualization::withThreadsPerCore);
+        case "capAtHost" -> terms.set(in.bool(false), Virtualization::withCapAtHost);
+        case "vmsPerSet" -> terms.set(in.integer(false), Virtualization::withVmsPerSet);
+        case "requiresMaintenance" ->
+            terms.set(in.bool(false), Virtualization::withRequiresMaintenance);
+        case "vcpusPerProcessor" ->
+            terms.set(in.integer(false), Virtualization::withVcpusPerProcessor);
+        case "virtualOnly" -> terms.set(in.bool(false), Virtualization::withVirtualOnly);
         default -> in.unknownField();
       }
     }
-    if (!in.required("mode", mode)) {
-      return null;
-    }
-    Virtualization virtualization = Virtualization.of(mode);
-    if (minimumPerVm != null) {
-      virtualization = virtualization.withMinimumPerVm(minimumPerVm);
-    }
-    if (threadsPerCore != null) {
-      virtualization = virtualization.withThreadsPerCore(threadsPerCore);
-    }
-    if (capAtHost != null) {
-      virtualization = virtualization.withCapAtHost(capAtHost);
-    }
-    if (vmsPerSet != null) {
-      virtualization = virtualization.withVmsPerSet(vmsPerSet);
-    }
-    if (requiresMaintenance != null) {
-      virtualization = virtualization.withRequiresMaintenance(requiresMaintenance);
-    }
-    if (Boolean.TRUE.equals(virtualOnly)) {
-      virtualization = virtualization.withVirtualOnly(true);
-    }
-    if (vcpusPerProcessor != null) {
-      virtualization = virtualization.withVcpusPerProcessor(vcpusPerProcessor);
-    }
-    return virtualization;
+    return in.required("mode", mode) ? terms.applyTo(Virtualization.of(mode)) : null;
   }
 
   private @Nullable Rights rights() throws IOException {
     if (!in.enterObject(false)) {
       return null;
     }
-    boolean versionDowngrade = false;
-    boolean editionDowngrade = false;
-    boolean secondUse = false;
-    boolean upgradeWithMaintenance = false;
-    boolean failover = false;
-    Long failoverDevices = null;
+    Setters<Rights> rights = new Setters<>();
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
-        case "versionDowngrade" -> versionDowngrade = flag(in.bool(false));
-        case "editionDowngrade" -> editionDowngrade = flag(in.bool(false));
-        case "secondUse" -> secondUse = flag(in.bool(false));
-        case "upgradeWithMaintenance" -> upgradeWithMaintenance = flag(in.bool(false));
-        case "failover" -> failover = flag(in.bool(false));
-        case "failoverDevices" -> failoverDevices = in.integer(false);
+        case "versionDowngrade" -> rights.when(in.bool(false), Rights::withVersionDowngrade);
+        case "editionDowngrade" -> rights.when(in.bool(false), Rights::withEditionDowngrade);
+        case "secondUse" -> rights.when(in.bool(false), Rights::withSecondUse);
+        case "upgradeWithMaintenance" ->
+            rights.when(in.bool(false), Rights::withUpgradeWithMaintenance);
+        case "failover" -> rights.when(in.bool(false), Rights::withFailover);
+        case "failoverDevices" ->
+            rights.set(in.integer(false), EstateDocumentReader::withFailoverDevices);
         default -> in.unknownField();
       }
     }
-    return new Rights(
-        versionDowngrade,
-        editionDowngrade,
-        secondUse,
-        upgradeWithMaintenance,
-        failover,
-        failoverDevices == null ? Rights.DEFAULT_FAILOVER_DEVICES : failoverDevices);
+    return rights.applyTo(Rights.NONE);
   }
 
-  private static boolean flag(@Nullable Boolean value) {
-    return Boolean.TRUE.equals(value);
+  /** {@code rights} with {@code devices} passive devices per active one, failover as it is. */
+  private static Rights withFailoverDevices(Rights rights, long devices) {
+    return new Rights(
+        rights.versionDowngrade(),
+        rights.editionDowngrade(),
+        rights.secondUse(),
+        rights.upgradeWithMaintenance(),
+        rights.failover(),
+        devices);
   }
 
   // ---- entitlements ------------------------------------------------------------------------
@@ -622,24 +513,21 @@ final class EstateDocumentReader {
     String id = null;
     String licenseModel = null;
     Long quantity = null;
-    String scope = null;
-    LocalDate validFrom = null;
-    LocalDate validUntil = null;
-    LocalDate maintenanceUntil = null;
     Price price = null;
-    String reference = null;
+    Setters<Entitlement.Builder> terms = new Setters<>();
     if (in.enterObject(true)) {
       for (String field; (field = in.nextField()) != null; ) {
         switch (field) {
           case "id" -> id = in.string(true);
           case "licenseModel" -> licenseModel = in.string(true);
           case "quantity" -> quantity = in.integer(true);
-          case "scope" -> scope = in.string(false);
-          case "validFrom" -> validFrom = in.date(false);
-          case "validUntil" -> validUntil = in.date(false);
-          case "maintenanceUntil" -> maintenanceUntil = in.date(false);
           case "unitPrice" -> price = in.price();
-          case "reference" -> reference = in.string(false);
+          case "scope" -> terms.set(in.string(false), Entitlement.Builder::scope);
+          case "validFrom" -> terms.set(in.date(false), Entitlement.Builder::validFrom);
+          case "validUntil" -> terms.set(in.date(false), Entitlement.Builder::validUntil);
+          case "maintenanceUntil" ->
+              terms.set(in.date(false), Entitlement.Builder::maintenanceUntil);
+          case "reference" -> terms.set(in.string(false), Entitlement.Builder::reference);
           default -> in.unknownField();
         }
       }
@@ -647,18 +535,12 @@ final class EstateDocumentReader {
       in.required("licenseModel", licenseModel);
       in.required("quantity", quantity);
     }
-    if (in.errors() != mark) {
+    if (!sound(mark) || id == null || licenseModel == null || quantity == null) {
       entitlements.unread(id);
       return;
     }
     Entitlement.Builder builder =
-        Entitlement.builder(id, licenseModel)
-            .quantity(quantity)
-            .scope(scope)
-            .validFrom(validFrom)
-            .validUntil(validUntil)
-            .maintenanceUntil(maintenanceUntil)
-            .reference(reference);
+        terms.applyTo(Entitlement.builder(id, licenseModel).quantity(quantity));
     pricedEntitlements.add(
         new Priced<>(index, id, price, money -> builder.unitPrice(money).build()));
   }
@@ -706,29 +588,14 @@ final class EstateDocumentReader {
       in.required("id", id);
       in.required("hosts", hosts);
     }
-    String clusterId = id;
-    List<String> hostIds = hosts;
-    keep(clusters, index, mark, id, () -> new Cluster(clusterId, hostIds));
+    keep(clusters, index, mark, id, sound(mark) ? new Cluster(id, hosts) : null);
   }
 
   private void device(int index) throws IOException {
     int mark = in.errors();
-    Device.Builder device = null;
     String id = null;
     DeviceKind kind = null;
-    String unit = null;
-    Long processors = null;
-    Long coresPerProcessor = null;
-    Long threadsPerCore = null;
-    Long maxProcessors = null;
-    String cpu = null;
-    String host = null;
-    Long vcpus = null;
-    String primaryUser = null;
-    DeviceOwner owner = null;
-    DeviceRole role = null;
-    String failoverFor = null;
-    Map<String, BigDecimal> attributes = Map.of();
+    Setters<Device.Builder> device = new Setters<>();
     if (in.enterObject(true)) {
       for (String field; (field = in.nextField()) != null; ) {
         switch (field) {
@@ -737,54 +604,45 @@ final class EstateDocumentReader {
               kind =
                   in.choice(
                       true, "device kind", DeviceKind::parse, DeviceKind.values(), DeviceKind::id);
-          case "unit" -> unit = in.string(false);
-          case "processors" -> processors = in.integer(false);
-          case "coresPerProcessor" -> coresPerProcessor = in.integer(false);
-          case "threadsPerCore" -> threadsPerCore = in.integer(false);
-          case "maxProcessors" -> maxProcessors = in.integer(false);
-          case "cpu" -> cpu = in.string(false);
-          case "host" -> host = in.string(false);
-          case "vcpus" -> vcpus = in.integer(false);
-          case "primaryUser" -> primaryUser = in.string(false);
+          case "unit" -> device.set(in.string(false), Device.Builder::unit);
+          case "processors" -> device.set(in.integer(false), Device.Builder::processors);
+          case "coresPerProcessor" ->
+              device.set(in.integer(false), Device.Builder::coresPerProcessor);
+          case "threadsPerCore" -> device.set(in.integer(false), Device.Builder::threadsPerCore);
+          case "maxProcessors" -> device.set(in.integer(false), Device.Builder::maxProcessors);
+          case "cpu" -> device.set(in.string(false), Device.Builder::cpu);
+          case "host" -> device.set(in.string(false), Device.Builder::host);
+          case "vcpus" -> device.set(in.integer(false), Device.Builder::vcpus);
+          case "primaryUser" -> device.set(in.string(false), Device.Builder::primaryUser);
           case "owner" ->
-              owner =
+              device.set(
                   in.choice(
                       false,
                       "device owner",
                       DeviceOwner::parse,
                       DeviceOwner.values(),
-                      DeviceOwner::id);
+                      DeviceOwner::id),
+                  Device.Builder::owner);
           case "role" ->
-              role =
+              device.set(
                   in.choice(
-                      false, "device role", DeviceRole::parse, DeviceRole.values(), DeviceRole::id);
-          case "failoverFor" -> failoverFor = in.string(false);
-          case "attributes" -> attributes = attributes();
+                      false, "device role", DeviceRole::parse, DeviceRole.values(), DeviceRole::id),
+                  Device.Builder::role);
+          case "failoverFor" -> device.set(in.string(false), Device.Builder::failoverFor);
+          case "attributes" ->
+              attributes()
+                  .forEach((name, value) -> device.set(value, (b, v) -> b.attribute(name, v)));
           default -> in.unknownField();
         }
       }
       in.required("id", id);
       in.required("kind", kind);
     }
-    if (in.errors() == mark) {
-      device =
-          Device.builder(id, kind)
-              .unit(unit)
-              .processors(processors)
-              .coresPerProcessor(coresPerProcessor)
-              .threadsPerCore(threadsPerCore)
-              .maxProcessors(maxProcessors)
-              .cpu(cpu)
-              .host(host)
-              .vcpus(vcpus)
-              .primaryUser(primaryUser)
-              .owner(owner)
-              .role(role)
-              .failoverFor(failoverFor);
-      attributes.forEach(device::attribute);
-    }
-    Device.Builder built = device;
-    keep(devices, index, mark, id, () -> built.build());
+    Device built =
+        sound(mark) && id != null && kind != null
+            ? device.applyTo(Device.builder(id, kind)).build()
+            : null;
+    keep(devices, index, mark, id, built);
   }
 
   /** A free map of attribute name → number (decimals allowed, exact). */
@@ -818,97 +676,60 @@ final class EstateDocumentReader {
       }
       in.required("id", id);
     }
-    User user = new User(id == null ? "" : id, unit, !Boolean.FALSE.equals(active));
-    keep(users, index, mark, id, () -> user);
+    User user = sound(mark) ? new User(id, unit, !Boolean.FALSE.equals(active)) : null;
+    keep(users, index, mark, id, user);
   }
 
-  // ---- consumption -------------------------------------------------------------------------
+  // ---- consumption: the sink of ConsumptionRecords -------------------------------------------
 
-  private void installation(int index) throws IOException {
-    int mark = in.errors();
-    String device = null;
-    String product = null;
-    String version = null;
-    String edition = null;
-    LocalDate installed = null;
-    LocalDate lastUsed = null;
-    String evidence = null;
-    if (in.enterObject(true)) {
-      for (String field; (field = in.nextField()) != null; ) {
-        switch (field) {
-          case "device" -> device = in.string(true);
-          case "product" -> product = in.string(true);
-          case "version" -> version = in.string(false);
-          case "edition" -> edition = in.string(false);
-          case "installed" -> installed = in.date(false);
-          case "lastUsed" -> lastUsed = in.date(false);
-          case "evidence" -> evidence = in.string(false);
-          default -> in.unknownField();
-        }
-      }
-      in.required("device", device);
-      in.required("product", product);
-    }
-    Installation installation =
-        in.errors() == mark
-            ? new Installation(
-                shared(device),
-                shared(product),
-                shared(version),
-                shared(edition),
-                installed,
-                lastUsed,
-                evidence)
-            : null;
-    keep(installations, index, mark, null, () -> installation);
+  @Override
+  public void installation(
+      int index,
+      String device,
+      String product,
+      @Nullable String version,
+      @Nullable String edition,
+      @Nullable LocalDate installed,
+      @Nullable LocalDate lastUsed,
+      @Nullable String evidence) {
+    installations.add(
+        new Installation(
+            shared(device),
+            shared(product),
+            sharedOrNull(version),
+            sharedOrNull(edition),
+            installed,
+            lastUsed,
+            evidence),
+        index);
   }
 
-  private void access(int index) throws IOException {
-    int mark = in.errors();
-    String product = null;
-    String user = null;
-    String device = null;
-    if (in.enterObject(true)) {
-      for (String field; (field = in.nextField()) != null; ) {
-        switch (field) {
-          case "product" -> product = in.string(true);
-          case "user" -> user = in.string(false);
-          case "device" -> device = in.string(false);
-          default -> in.unknownField();
-        }
-      }
-      in.required("product", product);
-    }
-    Access record = in.errors() == mark ? new Access(product, user, device) : null;
-    keep(access, index, mark, null, () -> record);
+  @Override
+  public void access(int index, String product, @Nullable String user, @Nullable String device) {
+    access.add(new Access(shared(product), sharedOrNull(user), sharedOrNull(device)), index);
   }
 
-  private void usage(int index) throws IOException {
-    int mark = in.errors();
-    String product = null;
-    Long peak = null;
-    LocalDate from = null;
-    LocalDate until = null;
-    String unit = null;
-    if (in.enterObject(true)) {
-      for (String field; (field = in.nextField()) != null; ) {
-        switch (field) {
-          case "product" -> product = in.string(true);
-          case "peakConcurrentUsers" -> peak = in.integer(true);
-          case "from" -> from = in.date(true);
-          case "until" -> until = in.date(true);
-          case "unit" -> unit = in.string(false);
-          default -> in.unknownField();
-        }
-      }
-      in.required("product", product);
-      in.required("peakConcurrentUsers", peak);
-      in.required("from", from);
-      in.required("until", until);
-    }
-    Usage record = in.errors() == mark ? new Usage(product, peak, from, until, unit) : null;
-    keep(usage, index, mark, null, () -> record);
+  @Override
+  public void usage(
+      int index,
+      String product,
+      long peakConcurrentUsers,
+      LocalDate from,
+      LocalDate until,
+      @Nullable String unit) {
+    usage.add(new Usage(shared(product), peakConcurrentUsers, from, until, unit), index);
   }
+
+  private String shared(String text) {
+    String known = sharedTexts.putIfAbsent(text, text);
+    return known == null ? text : known;
+  }
+
+  private @Nullable String sharedOrNull(@Nullable String text) {
+    return text == null ? null : shared(text);
+  }
+
+  // ---- pinned allocations and exemptions -----------------------------------------------------
 
   private void allocation(int index) throws IOException {
     int mark = in.errors();
@@ -926,9 +747,8 @@ final class EstateDocumentReader {
       }
       in.required("entitlement", entitlement);
     }
-    PinnedAllocation record =
-        in.errors() == mark ? new PinnedAllocation(entitlement, device, user) : null;
-    keep(allocations, index, mark, null, () -> record);
+    PinnedAllocation pinned = sound(mark) ? new PinnedAllocation(entitlement, device, user) : null;
+    keep(allocations, index, mark, null, pinned);
   }
 
   private void exemption(int index) throws IOException {
@@ -950,8 +770,8 @@ final class EstateDocumentReader {
       in.required("product", product);
       in.required("reason", reason);
     }
-    Exemption record = in.errors() == mark ? new Exemption(device, user, product, reason) : null;
-    keep(exemptions, index, mark, null, () -> record);
+    Exemption exemption = sound(mark) ? new Exemption(device, user, product, reason) : null;
+    keep(exemptions, index, mark, null, exemption);
   }
 
   private static <T> List<T> orEmpty(@Nullable List<T> list) {
@@ -959,6 +779,39 @@ final class EstateDocumentReader {
   }
 
   // ---- bookkeeping -------------------------------------------------------------------------
+
+  /**
+   * The values read for one record's builder (or immutable value), applied in reading order once
+   * the fields it is created with are known: a field read with a value becomes one call of its
+   * setter; an absent one, none (so a template's term stays).
+   */
+  private static final class Setters<B> {
+    private final List<UnaryOperator<B>> setters = new ArrayList<>();
+
+    /** Adds {@code setter(value)} when there is a value; returns whether there is one. */
+    <V> boolean set(@Nullable V value, BiFunction<B, V, B> setter) {
+      if (value == null) {
+        return false;
+      }
+      setters.add(builder -> setter.apply(builder, value));
+      return true;
+    }
+
+    /** Adds {@code setter()} when {@code flag} is true. */
+    void when(@Nullable Boolean flag, UnaryOperator<B> setter) {
+      if (Boolean.TRUE.equals(flag)) {
+        setters.add(setter);
+      }
+    }
+
+    B applyTo(B start) {
+      B built = start;
+      for (UnaryOperator<B> setter : setters) {
+        built = setter.apply(built);
+      }
+      return built;
+    }
+  }
 
   /**
    * The records of one list that could be built, each with its index in the document, and the ids
