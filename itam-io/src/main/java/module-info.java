@@ -15,6 +15,7 @@ module io.itam.io {
   requires com.fasterxml.jackson.dataformat.cbor;
   requires com.fasterxml.jackson.dataformat.csv;
   requires java.xml;
+  requires org.dhatim.fastexcel;
 
   exports io.itam.io.estate;
   exports io.itam.io.inventory;

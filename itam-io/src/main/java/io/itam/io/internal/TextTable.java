@@ -13,13 +13,16 @@ import java.util.function.Function;
  * header row, a rule of dashes under each column, then one or more lines per row. Columns are as
  * wide as their widest cell and two spaces apart; numbers are right-aligned.
  *
- * <p>The table fits the width it is given. When the columns at their natural widths are wider, the
- * last column (a {@link #wrapping} one: reasons) is narrowed first, down to {@link #MIN_WRAP_WIDTH}
- * characters; then the widest text columns ({@link #left}: ids, names) are narrowed one character
- * at a time, down to {@link #MIN_TEXT_WIDTH} or the longest word of their header; then the wrapping
- * column goes down to {@link #MIN_TEXT_WIDTH} too. A narrowed cell is wrapped onto the next lines
- * of its row: at spaces, else after a {@code -}, {@code _}, {@code /} or {@code .}, else cut.
- * Numbers never wrap, so only a table whose numbers alone are wider than the width overflows it.
+ * <p>The table fits the width it is given. When the columns at their natural widths are wider, they
+ * are narrowed one character at a time, the widest of a kind first, in this order: the wrapping
+ * last column ({@link #wrapping}: reasons) down to {@link #MIN_WRAP_WIDTH}; the columns of prose
+ * ({@link #text}: names) down to their longest word (within {@link #MAX_WHOLE_WORD}); the columns
+ * of ids ({@link #left}) down to {@link #MIN_TEXT_WIDTH}; the number columns ({@link #right}) down
+ * to their widest value, their headers wrapping at spaces; the prose down to {@link
+ * #MIN_TEXT_WIDTH}; the wrapping column down to that too. No column gets narrower than the longest
+ * word of its header. A narrowed cell is wrapped onto the next lines of its row: at spaces, else
+ * after a {@code -}, {@code _}, {@code /} or {@code .}, else cut. Numbers never wrap, so only a
+ * table whose numbers alone are wider than the width overflows it.
  *
  * <p>Widths are counted in code points. Values may hold anything: control characters are shown
  * escaped ({@link CellText}) and only the wrapping column honours line breaks. Lines have no
@@ -31,11 +34,17 @@ public final class TextTable<T> {
   public static final int MIN_WRAP_WIDTH = 20;
 
   /** Narrowest any text column gets. */
-  public static final int MIN_TEXT_WIDTH = 8;
+  public static final int MIN_TEXT_WIDTH = 6;
+
+  /** Longest word of prose kept whole when its column is narrowed; longer ones may be cut. */
+  public static final int MAX_WHOLE_WORD = 16;
 
   private static final String GAP = "  ";
 
   private enum Align {
+    /** Prose (names): narrowed first. */
+    TEXT,
+    /** Ids: narrowed after the prose. */
     LEFT,
     RIGHT,
     WRAP
@@ -52,9 +61,14 @@ public final class TextTable<T> {
     return new TextTable<>();
   }
 
-  /** Adds a left-aligned column of text (ids, names), narrowed and wrapped only when needed. */
+  /** Adds a left-aligned column of ids, narrowed and wrapped only when needed. */
   public TextTable<T> left(String header, Function<? super T, String> cell) {
     return add(new Column<>(header, Align.LEFT, cell));
+  }
+
+  /** Adds a left-aligned column of prose (names), narrowed and wrapped before the ids. */
+  public TextTable<T> text(String header, Function<? super T, String> cell) {
+    return add(new Column<>(header, Align.TEXT, cell));
   }
 
   /** Adds a right-aligned column (numbers, amounts), never wrapped. */
@@ -80,7 +94,7 @@ public final class TextTable<T> {
   public void render(List<? extends T> rows, int width, Appendable out) throws IOException {
     checkArgument(width > 0, "width: must be positive, was %s", width);
     checkState(!columns.isEmpty(), "a table needs a column");
-    int[] widths = fit(naturalWidths(rows), width);
+    int[] widths = fit(measure(rows), width);
     List<List<String>> headers = new ArrayList<>();
     String[] rules = new String[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
@@ -98,55 +112,95 @@ public final class TextTable<T> {
     }
   }
 
-  private int[] naturalWidths(List<? extends T> rows) {
+  /**
+   * The widths of the columns: {@code natural}, as wide as their widest cell or header; {@code
+   * values}, the widest cell alone (a number's floor); {@code words}, the longest word of a column
+   * of prose, within {@link #MAX_WHOLE_WORD} (kept whole while the table can fit otherwise).
+   */
+  private record Widths(int[] natural, int[] values, int[] words) {}
+
+  private Widths measure(List<? extends T> rows) {
     int n = columns.size();
-    int[] widths = new int[n];
+    int[] natural = new int[n];
+    int[] values = new int[n];
+    int[] words = new int[n];
     for (int c = 0; c < n; c++) {
-      widths[c] = length(columns.get(c).header());
+      natural[c] = length(columns.get(c).header());
     }
     for (T row : rows) {
       for (int c = 0; c < n; c++) {
         Column<T> column = columns.get(c);
         String text = column.cell().apply(row);
-        if (column.align() == Align.WRAP) {
-          for (String line : CellText.lines(text)) {
-            widths[c] = Math.max(widths[c], length(line));
+        List<String> lines =
+            column.align() == Align.WRAP ? CellText.lines(text) : List.of(CellText.clean(text));
+        for (String line : lines) {
+          values[c] = Math.max(values[c], length(line));
+          if (column.align() == Align.TEXT) {
+            for (String word : line.split(" ")) {
+              words[c] = Math.max(words[c], Math.min(MAX_WHOLE_WORD, length(word)));
+            }
           }
-        } else {
-          widths[c] = Math.max(widths[c], length(CellText.clean(text)));
         }
+        natural[c] = Math.max(natural[c], values[c]);
       }
     }
-    return widths;
+    return new Widths(natural, values, words);
   }
 
   /** The widths narrowed, in the order the class comment gives, until the table fits. */
-  private int[] fit(int[] natural, int width) {
-    int[] widths = natural.clone();
-    int last = columns.size() - 1;
-    boolean wraps = columns.get(last).align() == Align.WRAP;
-    if (wraps) {
-      int floor = Math.max(MIN_WRAP_WIDTH, minimum(last));
-      widths[last] = Math.min(natural[last], Math.max(floor, widths[last] - excess(widths, width)));
+  private int[] fit(Widths measured, int width) {
+    int n = columns.size();
+    int[] widths = measured.natural().clone();
+    int[] headerWords = new int[n];
+    for (int c = 0; c < n; c++) {
+      for (String word : columns.get(c).header().split(" ")) {
+        headerWords[c] = Math.max(headerWords[c], length(word));
+      }
     }
+    int[] soft = new int[n];
+    int[] hard = new int[n];
+    for (int c = 0; c < n; c++) {
+      int text = Math.max(MIN_TEXT_WIDTH, headerWords[c]);
+      hard[c] =
+          switch (columns.get(c).align()) {
+            case RIGHT -> Math.max(headerWords[c], measured.values()[c]);
+            case TEXT, LEFT, WRAP -> text;
+          };
+      soft[c] =
+          switch (columns.get(c).align()) {
+            case TEXT -> Math.max(text, measured.words()[c]);
+            case WRAP -> Math.max(MIN_WRAP_WIDTH, text);
+            case RIGHT, LEFT -> hard[c];
+          };
+    }
+    narrow(widths, width, Align.WRAP, soft);
+    narrow(widths, width, Align.TEXT, soft);
+    narrow(widths, width, Align.LEFT, hard);
+    narrow(widths, width, Align.RIGHT, hard);
+    narrow(widths, width, Align.TEXT, hard);
+    narrow(widths, width, Align.WRAP, hard);
+    return widths;
+  }
+
+  /**
+   * Narrows the widest column of {@code kind}, one character at a time, not below its {@code
+   * floors}, until the table fits.
+   */
+  private void narrow(int[] widths, int width, Align kind, int[] floors) {
     while (excess(widths, width) > 0) {
       int widest = -1;
       for (int c = 0; c < columns.size(); c++) {
-        if (columns.get(c).align() == Align.LEFT
-            && widths[c] > minimum(c)
+        if (columns.get(c).align() == kind
+            && widths[c] > floors[c]
             && (widest < 0 || widths[c] > widths[widest])) {
           widest = c;
         }
       }
       if (widest < 0) {
-        break;
+        return;
       }
       widths[widest]--;
     }
-    if (wraps) {
-      widths[last] = Math.max(minimum(last), widths[last] - Math.max(0, excess(widths, width)));
-    }
-    return widths;
   }
 
   private int excess(int[] widths, int width) {
@@ -157,21 +211,12 @@ public final class TextTable<T> {
     return total - width;
   }
 
-  /** Narrowest column {@code c} may get: its header's longest word, at least the minimum. */
-  private int minimum(int c) {
-    int longest = 0;
-    for (String word : columns.get(c).header().split(" ")) {
-      longest = Math.max(longest, length(word));
-    }
-    return Math.max(MIN_TEXT_WIDTH, longest);
-  }
-
   private List<String> cellLines(int c, T row, int width) {
     Column<T> column = columns.get(c);
     String text = column.cell().apply(row);
     return switch (column.align()) {
       case RIGHT -> List.of(CellText.clean(text));
-      case LEFT -> CellText.wrap(CellText.clean(text), width);
+      case LEFT, TEXT -> CellText.wrap(CellText.clean(text), width);
       case WRAP -> CellText.wrap(text, width);
     };
   }

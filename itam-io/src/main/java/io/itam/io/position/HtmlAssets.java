@@ -108,7 +108,12 @@ final class HtmlAssets {
       td.id { font-family: ui-monospace, "SFMono-Regular", "Liberation Mono", Menlo, monospace;
         font-size: 13px; white-space: nowrap; }
       tr.short > td:first-child { box-shadow: inset 4px 0 0 var(--bad); }
-      tr.short td.shortfall, tr.short td.cost { color: var(--bad); font-weight: 700; }
+      tr.short td.shortfall, tr.short td.shortfallCost { color: var(--bad); font-weight: 700; }
+      td.id small, ol.buy small { display: block; font-family: system-ui, -apple-system,
+        "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif; font-size: 12px;
+        color: var(--muted); white-space: normal; }
+      tr.up td.change { color: var(--bad); font-weight: 700; }
+      tr.down td.change { color: var(--good); font-weight: 700; }
       tr.spare td.surplus, tr.spare td.surplusValue { color: var(--spare); font-weight: 700; }
       td.use, td.metric, .nb { white-space: nowrap; }
       th button { font: inherit; color: inherit; background: none; border: 0; padding: 0;

@@ -1,6 +1,12 @@
 package io.itam.io.position;
 
+import static java.util.Objects.requireNonNull;
+
+import io.itam.io.internal.PositionColumns;
+import io.itam.io.internal.PositionColumns.Table;
+import io.itam.model.terms.MetricType;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -38,6 +44,104 @@ final class HtmlTable<T> {
   private HtmlTable(String id, String caption) {
     this.id = id;
     this.caption = caption;
+  }
+
+  /** How the numbers of a table are shown: grouped as the report's locale does it. */
+  interface Numbers {
+    String count(long count);
+
+    String money(BigDecimal amount);
+  }
+
+  /**
+   * A table of the columns of {@code table}, as the one description of the position gives them
+   * (their names as keys, their labels as headers), but those named in {@code except}; each cell
+   * shown as its type says (numbers grouped with {@code numbers}, sorted by their plain value).
+   */
+  static <R> HtmlTable<R> of(
+      String id, String caption, Table<R> table, Numbers numbers, String... except) {
+    HtmlTable<R> html = new HtmlTable<>(id, caption);
+    for (PositionColumns.Column<R, ?> column : PositionColumns.except(table.columns(), except)) {
+      String key = column.name();
+      String label = column.label();
+      switch (column.type()) {
+        case ID -> html.id(key, label, r -> text(column.value(r)));
+        case REASON -> html.reason(key, label, r -> text(column.value(r)));
+        case COUNT ->
+            html.number(
+                key, label, r -> count(numbers, column.value(r)), r -> text(column.value(r)));
+        case AMOUNT ->
+            html.number(
+                key, label, r -> money(numbers, column.value(r)), r -> plain(column.value(r)));
+        case IDS -> html.html(key, label, r -> ids(column.value(r)), r -> joined(column.value(r)));
+        case METRIC ->
+            html.text(key, label, r -> ((MetricType) requireNonNull(column.value(r))).id());
+        case TEXT, DATE, BOOLEAN -> html.text(key, label, r -> text(column.value(r)));
+      }
+    }
+    return html;
+  }
+
+  private static String text(@Nullable Object value) {
+    return value == null ? "—" : value.toString();
+  }
+
+  private static String count(Numbers numbers, @Nullable Object value) {
+    return value == null ? "—" : numbers.count((Long) value);
+  }
+
+  private static String money(Numbers numbers, @Nullable Object value) {
+    return value == null ? "" : numbers.money((BigDecimal) value);
+  }
+
+  private static String plain(@Nullable Object value) {
+    return value == null ? "" : ((BigDecimal) value).toPlainString();
+  }
+
+  private static String ids(@Nullable Object value) {
+    List<String> spans = new ArrayList<>();
+    for (Object id : value == null ? List.of() : (List<?>) value) {
+      spans.add("<span class=\"nb\">" + HtmlText.escape(id.toString()) + "</span>");
+    }
+    return String.join(", ", spans);
+  }
+
+  private static String joined(@Nullable Object value) {
+    return value == null
+        ? ""
+        : String.join(", ", ((List<?>) value).stream().map(Object::toString).toList());
+  }
+
+  /**
+   * The column {@code key} shown as the markup {@code html} builds (and escapes), sorted by {@code
+   * value}, instead of as its type says.
+   */
+  HtmlTable<T> replace(
+      String key, Function<? super T, String> html, Function<? super T, String> value) {
+    for (int i = 0; i < columns.size(); i++) {
+      Column<T> column = columns.get(i);
+      if (column.key().equals(key)) {
+        String css = column.kind() == Kind.ID ? "id" : column.cssClass();
+        columns.set(i, new Column<>(key, column.header(), Kind.HTML, html, value, css));
+        return this;
+      }
+    }
+    throw new IllegalArgumentException("no column " + key);
+  }
+
+  /** Replaces the value shown in the cells of number column {@code key}. */
+  HtmlTable<T> shown(String key, Function<? super T, String> cell) {
+    for (int i = 0; i < columns.size(); i++) {
+      Column<T> column = columns.get(i);
+      if (column.key().equals(key)) {
+        columns.set(
+            i,
+            new Column<>(
+                key, column.header(), column.kind(), cell, column.value(), column.cssClass()));
+        return this;
+      }
+    }
+    throw new IllegalArgumentException("no column " + key);
   }
 
   /** A table with the element id {@code id}, described by {@code caption} (plain text). */

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.itam.io.internal.Amounts;
 import io.itam.io.internal.TextTable;
-import io.itam.model.Money;
 import io.itam.model.position.Allocation;
 import io.itam.model.position.LicensePosition;
 import io.itam.model.position.PositionDiff;
@@ -22,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -41,10 +41,10 @@ import org.jspecify.annotations.Nullable;
  * shortfall cost  20468.00 → 21688.00 EUR (+1220.00)
  * </pre>
  *
- * <p>Same conventions as {@code io.itam.io.position.PositionTable}: deterministic and
- * locale-independent, amounts exact with the currency's minor digits, {@code \n} line endings, no
- * trailing spaces, control characters escaped, only reasons wrap. Instances are immutable and
- * thread-safe.
+ * <p>Same conventions as {@link PositionTable}: deterministic, numbers grouped as the locale does
+ * it (English unless {@link #withLocale} says otherwise), amounts exact with the currency's minor
+ * digits, {@code \n} line endings, no trailing spaces, control characters escaped, tables fitted to
+ * the width. Instances are immutable and thread-safe.
  */
 public final class PositionDiffTable {
   /** The width used unless {@link #withWidth(int)} says otherwise: 120 characters. */
@@ -53,14 +53,17 @@ public final class PositionDiffTable {
   /** The narrowest width accepted: 40 characters. */
   public static final int MIN_WIDTH = 40;
 
-  private static final PositionDiffTable DEFAULT = new PositionDiffTable(DEFAULT_WIDTH);
+  private static final PositionDiffTable DEFAULT =
+      new PositionDiffTable(DEFAULT_WIDTH, Locale.ENGLISH);
   private static final String NONE = "—";
   private static final String ARROW = " → ";
 
   private final int width;
+  private final Locale locale;
 
-  private PositionDiffTable(int width) {
+  private PositionDiffTable(int width, Locale locale) {
     this.width = width;
+    this.locale = locale;
   }
 
   /** A table {@value #DEFAULT_WIDTH} characters wide. */
@@ -75,11 +78,20 @@ public final class PositionDiffTable {
    */
   public PositionDiffTable withWidth(int width) {
     checkArgument(width >= MIN_WIDTH, "width: must be at least %s, was %s", MIN_WIDTH, width);
-    return new PositionDiffTable(width);
+    return new PositionDiffTable(width, locale);
+  }
+
+  /** A table like this one whose numbers are grouped as {@code locale} groups them. */
+  public PositionDiffTable withLocale(Locale locale) {
+    return new PositionDiffTable(width, requireNonNull(locale, "locale"));
   }
 
   public int width() {
     return width;
+  }
+
+  public Locale locale() {
+    return locale;
   }
 
   /** The text of {@code diff}, each line ending in {@code \n}. */
@@ -101,42 +113,63 @@ public final class PositionDiffTable {
   public void render(PositionDiff diff, Appendable out) throws IOException {
     requireNonNull(diff, "diff");
     requireNonNull(out, "out");
-    new Rendering(diff, out).render();
+    new Rendering(diff, out, "").render();
+  }
+
+  /**
+   * Appends the changes of {@code diff} as a section of a position's report: {@code CHANGES SINCE
+   * <date>}, the totals before and after, then the tables, each titled {@code CHANGED …}.
+   */
+  void renderTrend(PositionDiff diff, Appendable out) throws IOException {
+    new Rendering(diff, out, "CHANGED ").trend();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PositionDiffTable other && width == other.width;
+    return o instanceof PositionDiffTable other
+        && width == other.width
+        && locale.equals(other.locale);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(width);
+    return Objects.hash(width, locale);
   }
 
   @Override
   public String toString() {
-    return "PositionDiffTable[width=" + width + "]";
+    return "PositionDiffTable[width=" + width + ", locale=" + locale.toLanguageTag() + "]";
   }
 
   /** The rendering of one diff. */
   private final class Rendering {
     private final PositionDiff diff;
     private final Appendable out;
-    private final int digits;
+    private final String prefix;
 
-    Rendering(PositionDiff diff, Appendable out) {
+    Rendering(PositionDiff diff, Appendable out, String prefix) {
       this.diff = diff;
       this.out = out;
-      this.digits = Amounts.minorDigits(diff.currency());
+      this.prefix = prefix;
     }
 
     void render() throws IOException {
-      header();
+      out.append("POSITION CHANGES\n");
+      TextTable.fields(fields(), width, out);
       if (diff.isEmpty()) {
         out.append("\nNo changes.\n");
         return;
       }
+      sections();
+    }
+
+    void trend() throws IOException {
+      out.append("CHANGES SINCE ").append(diff.before().asOf().toString()).append('\n');
+      TextTable.fields(fields(), width, out);
+      sections();
+    }
+
+    private void sections() throws IOException {
       section("SHORTFALLS", diff.shortfalls(), shortfalls());
       section("PRODUCTS", diff.products(), products());
       section("LICENCES", diff.licences(), licences());
@@ -144,7 +177,7 @@ public final class PositionDiffTable {
       section("REJECTED", diff.rejected(), rejected());
     }
 
-    private void header() throws IOException {
+    private List<String[]> fields() {
       Totals was = diff.before();
       Totals is = diff.after();
       String currency = diff.currency();
@@ -171,7 +204,7 @@ public final class PositionDiffTable {
               "unpriced",
               (was.unpricedShortfalls() == is.unpricedShortfalls()
                       ? count(is.unpricedShortfalls(), "product row", "product rows")
-                      : was.unpricedShortfalls()
+                      : number(was.unpricedShortfalls())
                           + ARROW
                           + count(is.unpricedShortfalls(), "product row", "product rows"))
                   + " short of licences without a known price"
@@ -191,8 +224,7 @@ public final class PositionDiffTable {
                   + ": a position does not list them (reconciled with less detail)"
             });
       }
-      out.append("POSITION CHANGES\n");
-      TextTable.fields(fields, width, out);
+      return fields;
     }
 
     private String counts() {
@@ -284,9 +316,10 @@ public final class PositionDiffTable {
         return;
       }
       out.append('\n')
+          .append(prefix)
           .append(title)
           .append(" (")
-          .append(Integer.toString(rows.size()))
+          .append(Amounts.count(rows.size(), locale))
           .append(")\n");
       table.render(rows, width, out);
     }
@@ -366,7 +399,7 @@ public final class PositionDiffTable {
     }
 
     private String money(BigDecimal amount) {
-      return Money.format(amount, digits);
+      return Amounts.grouped(amount, diff.currency(), locale);
     }
 
     private String amounts(BigDecimal was, BigDecimal is, String suffix, BigDecimal change) {
@@ -382,25 +415,29 @@ public final class PositionDiffTable {
   }
 
   /** {@code PO-1 ×2, PO-2 ×1 (model)}: what the allocations grant; {@code —} for none. */
-  private static String grants(List<Allocation> allocations) {
+  private String grants(List<Allocation> allocations) {
     if (allocations.isEmpty()) {
       return NONE;
     }
     List<String> parts = new ArrayList<>();
     for (Allocation a : allocations) {
-      parts.add(a.entitlement() + " ×" + a.units() + " (" + a.licenseModel() + ")");
+      parts.add(a.entitlement() + " ×" + number(a.units()) + " (" + a.licenseModel() + ")");
     }
     return String.join(", ", parts);
   }
 
-  private static String units(long was, long is) {
-    return was == is ? Long.toString(is) : was + ARROW + is;
+  private String units(long was, long is) {
+    return was == is ? number(is) : number(was) + ARROW + number(is);
   }
 
-  private static <T> String values(
+  private String number(long n) {
+    return Amounts.count(n, locale);
+  }
+
+  private <T> String values(
       @Nullable T before, @Nullable T after, java.util.function.ToLongFunction<T> value) {
-    String was = before == null ? NONE : Long.toString(value.applyAsLong(before));
-    String is = after == null ? NONE : Long.toString(value.applyAsLong(after));
+    String was = before == null ? NONE : number(value.applyAsLong(before));
+    String is = after == null ? NONE : number(value.applyAsLong(after));
     return pair(was, is);
   }
 
@@ -449,7 +486,7 @@ public final class PositionDiffTable {
     return value == null ? text : value;
   }
 
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+  private String count(long n, String one, String many) {
+    return number(n) + " " + (n == 1 ? one : many);
   }
 }

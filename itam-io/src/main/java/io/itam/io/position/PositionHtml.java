@@ -2,13 +2,14 @@ package io.itam.io.position;
 
 import static java.util.Objects.requireNonNull;
 
-import io.itam.io.internal.Amounts;
+import io.itam.io.internal.PositionColumns;
 import io.itam.io.internal.RemedyText;
 import io.itam.model.position.Accounting;
 import io.itam.model.position.Allocation;
 import io.itam.model.position.Exempt;
 import io.itam.model.position.LicensePosition;
 import io.itam.model.position.Position;
+import io.itam.model.position.PositionDiff;
 import io.itam.model.position.ProductPosition;
 import io.itam.model.position.Rejected;
 import io.itam.model.position.Remedy;
@@ -38,11 +39,14 @@ import org.jspecify.annotations.Nullable;
  * Writes an effective licence position as one self-contained HTML page, the report a licence
  * manager shows in a meeting: a banner saying whether the estate is compliant; cards with the
  * shortfall cost, the surplus value and the counts, with notices for unpriced shortfalls and pools
- * not proven optimal; a bar chart of shortfall cost and surplus value per product (inline SVG);
- * then sortable, filterable tables of the products (with what to buy), the shortfalls, the licences
- * (with how much of each is used), the allocations, the rejected and exempt records and what became
- * of every input record. Every row says why: a shortfall or an allocation carries its reason, a
- * product or licence row an expandable list of the consumers behind it.
+ * not proven optimal; with the last position, what changed since; a bar chart of shortfall cost and
+ * surplus value per product, one row per metric of a product (inline SVG); then sortable,
+ * filterable tables of the products (with their names, publishers and what to buy), the breakdowns
+ * by publisher and by organisation unit (chargeback), what expires soon, the shortfalls, the
+ * licences (with how much of each is used), the allocations, the rejected and exempt records and
+ * what became of every input record. Every row says why: a shortfall or an allocation carries its
+ * reason, a product or licence row an expandable list of the consumers behind it. The names,
+ * breakdowns and expiries need the estate, the trend the last position ({@link PositionReport}).
  *
  * <p>The page needs nothing else: the style sheet and a small script are inline, there is no font,
  * image, link or address to fetch, and its content security policy forbids loading anything (see
@@ -52,15 +56,14 @@ import org.jspecify.annotations.Nullable;
  * labelled inputs, a chart with a title and a text description.
  *
  * <p>The bytes are deterministic (UTF-8, {@code \n} line ends, no date or time of writing): the
- * same position always gives the same page. Amounts are exact, with the currency's minor digits.
- * Instances are immutable and thread-safe.
+ * same report always gives the same page. Amounts are exact, with the currency's minor digits,
+ * grouped as the report's locale does it (the text of the page is English). Tables take their
+ * columns from the one description of the position's tables ({@code PositionColumns}). Instances
+ * are immutable and thread-safe.
  */
 public final class PositionHtml {
   private static final PositionHtml INSTANCE = new PositionHtml();
   private static final String NONE = "—";
-
-  /** Tables with more rows than this get a filter box. */
-  private static final int FILTER_FROM = 8;
 
   private PositionHtml() {}
 
@@ -69,28 +72,43 @@ public final class PositionHtml {
     return INSTANCE;
   }
 
-  /** Writes the report of {@code position} to {@code out}, which is flushed and left open. */
+  /** Writes the report of {@code position} alone (ids only) to {@code out}, left open. */
   public void write(Position position, OutputStream out) throws IOException {
-    requireNonNull(position, "position");
+    write(PositionReport.of(requireNonNull(position, "position")), out);
+  }
+
+  /** Writes {@code report} to {@code out}, which is flushed and left open. */
+  public void write(PositionReport report, OutputStream out) throws IOException {
+    requireNonNull(report, "report");
     requireNonNull(out, "out");
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    new Page(position, writer).write();
+    new Page(report, writer).write();
     writer.flush();
   }
 
-  /** Writes the report of {@code position} to {@code file}, replacing it. */
+  /** Writes the report of {@code position} alone to {@code file}, replacing it. */
   public void write(Position position, Path file) throws IOException {
+    write(PositionReport.of(requireNonNull(position, "position")), file);
+  }
+
+  /** Writes {@code report} to {@code file}, replacing it. */
+  public void write(PositionReport report, Path file) throws IOException {
     requireNonNull(file, "file");
     try (OutputStream out = Files.newOutputStream(file)) {
-      write(position, out);
+      write(report, out);
     }
   }
 
-  /** The report of {@code position} as text. */
+  /** The report of {@code position} alone as text. */
   public String writeString(Position position) {
+    return writeString(PositionReport.of(requireNonNull(position, "position")));
+  }
+
+  /** {@code report} as text. */
+  public String writeString(PositionReport report) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      write(position, bytes);
+      write(report, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
@@ -101,7 +119,8 @@ public final class PositionHtml {
   private record ProductKey(String product, @Nullable String licenseModel) {}
 
   /** The page of one position being written. */
-  private static final class Page {
+  private static final class Page implements HtmlTable.Numbers {
+    private final PositionReport report;
     private final Position position;
     private final Writer out;
     private final @Nullable String currency;
@@ -115,8 +134,9 @@ public final class PositionHtml {
             .thenComparing(
                 ProductKey::licenseModel, Comparator.nullsLast(Comparator.naturalOrder()));
 
-    Page(Position position, Writer out) {
-      this.position = position;
+    Page(PositionReport report, Writer out) {
+      this.report = report;
+      this.position = report.position();
       this.out = out;
       this.currency = position.currency();
       this.unit = currency == null ? "" : " " + currency;
@@ -153,9 +173,19 @@ public final class PositionHtml {
       out.append("<main>\n");
       summary(s);
       nav();
+      ReportHtml sections = new ReportHtml(report, out);
+      PositionDiff trend = report.trend();
+      if (trend != null) {
+        sections.trend(trend);
+      }
       chart();
       buy();
       products();
+      if (report.hasEstate()) {
+        sections.publishers();
+        sections.units();
+        sections.expiries();
+      }
       shortfalls();
       licences();
       allocations();
@@ -193,7 +223,7 @@ public final class PositionHtml {
             .append(unit)
             .append(" to close");
         if (s.unpricedShortfalls() > 0) {
-          out.append(" (").append(Long.toString(s.unpricedShortfalls())).append(" unpriced)");
+          out.append(" (").append(report.count(s.unpricedShortfalls())).append(" unpriced)");
         }
       }
       out.append(" · amounts in ")
@@ -228,20 +258,23 @@ public final class PositionHtml {
       card(
           productsShort > 0 ? "bad" : "good",
           "Products short",
-          productsShort + " <small>of " + position.products().size() + "</small>",
+          report.count(productsShort)
+              + " <small>of "
+              + report.count(position.products().size())
+              + "</small>",
           position.shortfalls().size() < s.shortfalls()
               ? count(s.shortfalls(), "shortfall row", "shortfall rows") + " (not listed)"
               : count(consumersShort, "consumer", "consumers") + " short of licences");
       card(
           "",
           "Licences",
-          Long.toString(position.licenses().size()),
+          report.count(position.licenses().size()),
           "licence models, " + count(s.allocations(), "allocation", "allocations"));
       card(
           "",
           "Not counted",
-          Long.toString(Math.addExact(s.rejected(), s.exempt())),
-          s.rejected() + " rejected, " + s.exempt() + " exempt");
+          report.count(Math.addExact(s.rejected(), s.exempt())),
+          report.count(s.rejected()) + " rejected, " + report.count(s.exempt()) + " exempt");
       out.append("</dl>\n");
       if (s.unpricedShortfalls() > 0) {
         out.append("<p class=\"notice\" role=\"note\"><strong>Unpriced:</strong> ")
@@ -281,9 +314,13 @@ public final class PositionHtml {
 
     private void nav() throws IOException {
       out.append("<nav class=\"jump\" aria-label=\"Sections\">")
+          .append(report.trend() == null ? "" : "<a href=\"#changes-section\">Changes</a>")
           .append("<a href=\"#chart-section\">Chart</a>")
           .append("<a href=\"#buy-section\">What to buy</a>")
           .append("<a href=\"#products-section\">Products</a>")
+          .append(report.hasEstate() ? "<a href=\"#publishers-section\">By publisher</a>" : "")
+          .append(report.hasEstate() ? "<a href=\"#units-section\">By unit</a>" : "")
+          .append(report.hasEstate() ? "<a href=\"#expiring-section\">Expiring</a>" : "")
           .append("<a href=\"#shortfalls-section\">Shortfalls</a>")
           .append("<a href=\"#licences-section\">Licences</a>")
           .append("<a href=\"#allocations-section\">Allocations</a>")
@@ -299,8 +336,9 @@ public final class PositionHtml {
       out.append("<section id=\"chart-section\" aria-labelledby=\"chart-section-title\">\n")
           .append("<h2 id=\"chart-section-title\">Shortfall and surplus per product</h2>\n")
           .append("<p class=\"lead\">What closing each product's shortfall costs, and what its")
-          .append(" unused licences are worth, on one scale.</p>\n");
-      String svg = ProductChart.svg(position);
+          .append(" unused licences are worth, on one scale; a product licensed by models of")
+          .append(" different metrics has a row per metric.</p>\n");
+      String svg = ProductChart.svg(report);
       if (svg == null) {
         out.append("<p class=\"muted\">Nothing is short and nothing is spare.</p>\n");
       } else {
@@ -342,7 +380,9 @@ public final class PositionHtml {
             .append(HtmlText.escape(p.product()))
             .append("</b> <span class=\"what\">")
             .append(HtmlText.escape(orNone(p.licenseModel())))
-            .append("</span></span><span>")
+            .append("</span>")
+            .append(nameLine(p.product()))
+            .append("</span><span>")
             .append(HtmlText.escape(remedy(p)))
             .append(" <span class=\"what\">(")
             .append(count(p.shortfall(), "unit", "units"))
@@ -365,52 +405,38 @@ public final class PositionHtml {
     }
 
     private void section(String id, String title, int rows, String lead) throws IOException {
-      section(id, title, rows, rows, lead);
+      HtmlSection.open(out, report, id, title, rows, rows, lead);
     }
 
-    /**
-     * Opens the section of a table of {@code rows} rows of {@code total}: a position reconciled
-     * with less detail counts rows it does not list, and the page says so.
-     */
     private void section(String id, String title, int rows, long total, String lead)
         throws IOException {
-      out.append("<section id=\"")
-          .append(id)
-          .append("-section\" aria-labelledby=\"")
-          .append(id)
-          .append("-title\">\n<div class=\"toolbar\"><h2 id=\"")
-          .append(id)
-          .append("-title\">")
-          .append(title)
-          .append(" <span class=\"count\">(")
-          .append(Long.toString(Math.max(rows, total)))
-          .append(")</span></h2>");
-      if (rows > FILTER_FROM) {
-        out.append("<div class=\"filter\"><label>Filter <input type=\"search\" data-filter=\"")
-            .append(id)
-            .append("\" data-status=\"")
-            .append(id)
-            .append("-status\" aria-controls=\"")
-            .append(id)
-            .append("\"></label><span id=\"")
-            .append(id)
-            .append("-status\" class=\"muted\" aria-live=\"polite\"></span></div>");
-      }
-      out.append("</div>\n<p class=\"lead\">").append(lead).append("</p>\n");
-      if (rows < total) {
-        out.append("<p class=\"notice\" role=\"note\"><strong>Not listed:</strong> this")
-            .append(" position counts ")
-            .append(Long.toString(total))
-            .append(" rows here but lists ")
-            .append(rows == 0 ? "none" : "only " + rows)
-            .append("; it was reconciled with less detail.</p>\n");
-      } else if (rows == 0) {
-        out.append("<p class=\"muted\">None.</p>\n");
-      }
+      HtmlSection.open(out, report, id, title, rows, total, lead);
     }
 
     private void endSection() throws IOException {
-      out.append("</section>\n");
+      HtmlSection.close(out);
+    }
+
+    /** The product's name and publisher under its id, when the estate is known. */
+    private String nameLine(String product) {
+      String name = report.productName(product);
+      String publisher = report.publisher(product);
+      if (name == null && publisher == null) {
+        return "";
+      }
+      String text = name == null ? publisher : publisher == null ? name : name + " · " + publisher;
+      return "<small>" + HtmlText.escape(text) + "</small>";
+    }
+
+    /** The name of the product a licence model grants, under the model's id. */
+    private String modelLine(String model) {
+      String product = report.productOfModel(model);
+      return product == null ? "" : nameLine(product);
+    }
+
+    @Override
+    public String count(long n) {
+      return report.count(n);
     }
 
     private void products() throws IOException {
@@ -422,14 +448,20 @@ public final class PositionHtml {
           "What each product's use requires, in the units of a licence model, what is covered,"
               + " what is short and what to buy. Expand a row to see the consumers behind it.");
       if (!rows.isEmpty()) {
-        HtmlTable.<ProductPosition>of(
-                "products", "Products by product and licence model; click a column header to sort.")
-            .id("product", "Product", ProductPosition::product)
-            .id("licenseModel", "Licence model", p -> orNone(p.licenseModel()))
-            .number("required", "Required", p -> Long.toString(p.required()))
-            .number("covered", "Covered", p -> Long.toString(p.covered()))
-            .number("shortfall", "Shortfall", p -> Long.toString(p.shortfall()))
-            .number("cost", "Shortfall cost", this::cost, p -> amountValue(p.shortfallCost()))
+        HtmlTable.of(
+                "products",
+                "Products by product and licence model; click a column header to sort.",
+                PositionColumns.PRODUCTS,
+                this,
+                "remedy.licenseModel",
+                "remedy.packs",
+                "remedy.units",
+                "remedy.cost")
+            .replace(
+                "product",
+                p -> HtmlText.escape(p.product()) + nameLine(p.product()),
+                ProductPosition::product)
+            .shown("shortfallCost", this::cost)
             .text("remedy", "What to buy", this::remedy)
             .html("why", "Why", this::productWhy, p -> p.shortfall() > 0 ? "short" : "covered")
             .rowClass(p -> p.shortfall() > 0 ? "short" : "")
@@ -526,13 +558,11 @@ public final class PositionHtml {
           "Every consumer short of licences: how many units are missing and why nothing covers"
               + " them.");
       if (!rows.isEmpty()) {
-        HtmlTable.<Shortfall>of(
-                "shortfalls", "Shortfalls by licence model, product and consumer; click to sort.")
-            .id("consumer", "Consumer", Shortfall::consumer)
-            .id("product", "Product", Shortfall::product)
-            .id("licenseModel", "Licence model", s -> orNone(s.licenseModel()))
-            .number("units", "Units", s -> Long.toString(s.units()))
-            .reason("reason", "Reason", Shortfall::reason)
+        HtmlTable.of(
+                "shortfalls",
+                "Shortfalls by licence model, product and consumer; click to sort.",
+                PositionColumns.SHORTFALLS,
+                this)
             .rowClass(s -> "short")
             .render(rows, out);
       }
@@ -548,32 +578,20 @@ public final class PositionHtml {
           "Per licence model, its entitlements valid on the date pooled: what is owned, what is"
               + " used and what is spare. Expand a row to see who uses it.");
       if (!rows.isEmpty()) {
-        HtmlTable.<LicensePosition>of(
-                "licences", "Licences by licence model; click a column header to sort.")
-            .id("licenseModel", "Licence model", LicensePosition::licenseModel)
-            .text("metric", "Metric", l -> l.metric().id())
-            .html(
-                "entitlements",
-                "Entitlements",
-                l -> ids(l.entitlements()),
-                l -> String.join(", ", l.entitlements()))
-            .number(
-                "entitled",
-                "Entitled",
-                l -> l.unlimited() ? "unlimited" : Long.toString(l.entitled()),
-                l -> l.unlimited() ? "" : Long.toString(l.entitled()))
-            .number("consumed", "Consumed", l -> Long.toString(l.consumed()))
+        HtmlTable.of(
+                "licences",
+                "Licences by licence model; click a column header to sort.",
+                PositionColumns.LICENCES,
+                this,
+                "unlimited")
+            .replace(
+                "licenseModel",
+                l -> HtmlText.escape(l.licenseModel()) + modelLine(l.licenseModel()),
+                LicensePosition::licenseModel)
+            .shown("entitled", l -> l.unlimited() ? "unlimited" : report.count(l.entitled()))
+            .shown("surplus", l -> l.unlimited() ? NONE : report.count(l.surplus()))
+            .shown("surplusValue", l -> l.unlimited() ? NONE : report.money(l.surplusValue()))
             .html("use", "Used", this::meter, this::usedPercent)
-            .number(
-                "surplus",
-                "Surplus",
-                l -> l.unlimited() ? NONE : Long.toString(l.surplus()),
-                l -> Long.toString(l.surplus()))
-            .number(
-                "surplusValue",
-                "Surplus value",
-                l -> l.unlimited() ? NONE : money(l.surplusValue()),
-                l -> money(l.surplusValue()))
             .html("why", "Who uses it", this::licenceWhy, l -> Long.toString(l.consumed()))
             .rowClass(l -> l.surplus() > 0 ? "spare" : "")
             .render(rows, out);
@@ -656,15 +674,11 @@ public final class PositionHtml {
           position.summary().allocations(),
           "Which entitlement covers which consumer, with how many units, and why it was chosen.");
       if (!rows.isEmpty()) {
-        HtmlTable.<Allocation>of(
+        HtmlTable.of(
                 "allocations",
-                "Allocations by licence model, product, consumer and entitlement; click to sort.")
-            .id("consumer", "Consumer", Allocation::consumer)
-            .id("product", "Product", Allocation::product)
-            .id("licenseModel", "Licence model", Allocation::licenseModel)
-            .id("entitlement", "Entitlement", Allocation::entitlement)
-            .number("units", "Units", a -> Long.toString(a.units()))
-            .reason("reason", "Reason", Allocation::reason)
+                "Allocations by licence model, product, consumer and entitlement; click to sort.",
+                PositionColumns.ALLOCATIONS,
+                this)
             .render(rows, out);
       }
       endSection();
@@ -679,11 +693,11 @@ public final class PositionHtml {
           position.summary().rejected(),
           "Input records that do not count on the date, and why: nothing is dropped silently.");
       if (!rows.isEmpty()) {
-        HtmlTable.<Rejected>of("rejected", "Rejected records by kind, consumer and product.")
-            .text("record", "Record", Rejected::record)
-            .id("consumer", "Consumer", Rejected::consumer)
-            .id("product", "Product", Rejected::product)
-            .reason("reason", "Reason", Rejected::reason)
+        HtmlTable.of(
+                "rejected",
+                "Rejected records by kind, consumer and product.",
+                PositionColumns.REJECTED,
+                this)
             .render(rows, out);
       }
       endSection();
@@ -698,11 +712,7 @@ public final class PositionHtml {
           position.summary().exempt(),
           "Use left out of the count on purpose.");
       if (!rows.isEmpty()) {
-        HtmlTable.<Exempt>of("exempt", "Exemptions by product and consumer.")
-            .id("consumer", "Consumer", Exempt::consumer)
-            .id("product", "Product", Exempt::product)
-            .number("records", "Records", x -> Long.toString(x.records()))
-            .reason("reason", "Reason", Exempt::reason)
+        HtmlTable.of("exempt", "Exemptions by product and consumer.", PositionColumns.EXEMPT, this)
             .render(rows, out);
       }
       endSection();
@@ -719,12 +729,7 @@ public final class PositionHtml {
           rows.size(),
           "Licence pools whose exact search ran out of budget: the shortfall cost found, a proven"
               + " lower bound and the gap between them.");
-      HtmlTable.<SolverNote>of("notes", "Pools not proven optimal.")
-          .text("pool", "Pool", SolverNote::pool)
-          .number("objective", "Shortfall cost found", n -> money(n.objective()))
-          .number("bound", "Proven bound", n -> money(n.bound()))
-          .number("gap", "Gap", n -> money(n.gap()))
-          .reason("method", "Method", SolverNote::method)
+      HtmlTable.of("notes", "Pools not proven optimal.", PositionColumns.NOTES, this)
           .render(rows, out);
       endSection();
     }
@@ -738,40 +743,23 @@ public final class PositionHtml {
           "What became of every installation, access and usage record: counted, exempt or not"
               + " counted (rejected), adding up to the total.");
       if (!rows.isEmpty()) {
-        HtmlTable.<Accounting>of("accounting", "Input records by kind.")
-            .text("record", "Record", Accounting::record)
-            .number("total", "Total", a -> Long.toString(a.total()))
-            .number("counted", "Counted", a -> Long.toString(a.counted()))
-            .number("exempt", "Exempt", a -> Long.toString(a.exempt()))
-            .number("rejected", "Not counted", a -> Long.toString(a.rejected()))
+        HtmlTable.of("accounting", "Input records by kind.", PositionColumns.ACCOUNTING, this)
             .render(rows, out);
       }
       endSection();
     }
 
-    private String money(BigDecimal amount) {
-      return Amounts.format(amount, currency);
+    @Override
+    public String money(BigDecimal amount) {
+      return report.money(amount);
     }
 
-    private String amountValue(@Nullable BigDecimal amount) {
-      return amount == null ? "" : money(amount);
+    private String count(long n, String one, String many) {
+      return HtmlSection.count(report, n, one, many);
     }
-  }
-
-  /** Ids separated by commas, each kept on one line. */
-  private static String ids(List<String> ids) {
-    List<String> spans = new ArrayList<>();
-    for (String id : ids) {
-      spans.add("<span class=\"nb\">" + HtmlText.escape(id) + "</span>");
-    }
-    return String.join(", ", spans);
   }
 
   private static String orNone(@Nullable String value) {
     return value == null ? NONE : value;
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
   }
 }

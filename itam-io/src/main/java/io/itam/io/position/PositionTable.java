@@ -3,15 +3,17 @@ package io.itam.io.position;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.itam.io.internal.Amounts;
 import io.itam.io.internal.RemedyText;
 import io.itam.io.internal.TextTable;
-import io.itam.model.Money;
+import io.itam.io.position.PositionReport.Expiry;
+import io.itam.io.position.PositionReport.PublisherRow;
+import io.itam.io.position.PositionReport.UnitRow;
 import io.itam.model.position.Accounting;
 import io.itam.model.position.Allocation;
 import io.itam.model.position.Exempt;
 import io.itam.model.position.LicensePosition;
 import io.itam.model.position.Position;
+import io.itam.model.position.PositionDiff;
 import io.itam.model.position.ProductPosition;
 import io.itam.model.position.Rejected;
 import io.itam.model.position.Remedy;
@@ -30,18 +32,19 @@ import org.jspecify.annotations.Nullable;
  * Renders an effective licence position as plain-text tables, for a licence manager reading a
  * terminal: a header (date, currency, compliant or not, shortfall cost, surplus value, counts),
  * then the licences (entitled, consumed, surplus and its value) and the products (required,
- * covered, shortfall, its cost and what to buy), then, depending on the {@link Detail}, the
- * per-consumer shortfalls, rejected records, solver notes, allocations and exemptions.
+ * covered, shortfall, its cost and what to buy); with the estate ({@link PositionReport}) also the
+ * names and publishers of the products, the breakdowns by publisher and by organisation unit, what
+ * expires soon and, with the last position, what changed since; then, depending on the {@link
+ * Detail}, the per-consumer shortfalls, rejected records, solver notes, allocations and exemptions.
  *
  * <pre>{@code
- * String text = PositionTable.create().withDetail(Detail.ALL).render(position);
+ * String text = PositionTable.create().withDetail(Detail.ALL).render(report);
  * }</pre>
  *
- * <p>The text is deterministic and locale-independent: rows in the position's order, numbers
- * right-aligned and never grouped, amounts exact with the currency's minor digits ({@code
- * 14344.00}; 2 without a currency), {@code \n} line endings, no colours, no trailing spaces.
- * Reasons are wrapped within the width onto continuation lines under the reason column; no other
- * column wraps, so a table whose other columns are wider than the width overflows it. Control
+ * <p>The text is deterministic: rows in the position's order, numbers right-aligned and grouped as
+ * the report's locale does it ({@code 20,468.00} in English), amounts exact with the currency's
+ * minor digits, {@code \n} line endings, no colours, no trailing spaces. Every table fits the width
+ * ({@link TextTable}: text columns wrap when the others leave them too little room). Control
  * characters in values are shown escaped. Instances are immutable and thread-safe.
  */
 public final class PositionTable {
@@ -53,7 +56,7 @@ public final class PositionTable {
 
   /** How much of the position is shown. Each level shows everything the one before it does. */
   public enum Detail {
-    /** The header, the licences and the products. */
+    /** The header, the licences, the products, the breakdowns, expiries and trend. */
     SUMMARY,
     /** Also what became of every record, the shortfalls, the rejected records and solver notes. */
     SHORTFALLS,
@@ -101,11 +104,16 @@ public final class PositionTable {
     return detail;
   }
 
-  /** The text of {@code position}, each line ending in {@code \n}. */
+  /** The text of {@code position} alone (ids only), each line ending in {@code \n}. */
   public String render(Position position) {
+    return render(PositionReport.of(position));
+  }
+
+  /** The text of {@code report}, each line ending in {@code \n}. */
+  public String render(PositionReport report) {
     StringBuilder text = new StringBuilder();
     try {
-      render(position, text);
+      render(report, text);
     } catch (IOException e) {
       throw new UncheckedIOException("appending to a StringBuilder cannot fail", e);
     }
@@ -113,15 +121,24 @@ public final class PositionTable {
   }
 
   /**
-   * Appends the text of {@code position} to {@code out}, table by table, without building it whole
-   * (a position with millions of allocations need not fit in memory twice).
+   * Appends the text of {@code position} alone to {@code out}.
    *
    * @throws IOException when {@code out} fails
    */
   public void render(Position position, Appendable out) throws IOException {
-    requireNonNull(position, "position");
+    render(PositionReport.of(requireNonNull(position, "position")), out);
+  }
+
+  /**
+   * Appends the text of {@code report} to {@code out}, table by table, without building it whole (a
+   * position with millions of allocations need not fit in memory twice).
+   *
+   * @throws IOException when {@code out} fails
+   */
+  public void render(PositionReport report, Appendable out) throws IOException {
+    requireNonNull(report, "report");
     requireNonNull(out, "out");
-    new Rendering(position, out).render();
+    new Rendering(report, out).render();
   }
 
   @Override
@@ -139,16 +156,16 @@ public final class PositionTable {
     return "PositionTable[width=" + width + ", detail=" + detail + "]";
   }
 
-  /** The rendering of one position: its amounts' digits and the text appended so far. */
+  /** The rendering of one report: the text appended so far. */
   private final class Rendering {
+    private final PositionReport report;
     private final Position position;
     private final Appendable out;
-    private final int digits;
 
-    Rendering(Position position, Appendable out) {
-      this.position = position;
+    Rendering(PositionReport report, Appendable out) {
+      this.report = report;
+      this.position = report.position();
       this.out = out;
-      this.digits = Amounts.minorDigits(position.currency());
     }
 
     void render() throws IOException {
@@ -158,6 +175,24 @@ public final class PositionTable {
       }
       section("LICENCES", position.licenses(), licences());
       section("PRODUCTS", position.products(), products());
+      if (report.hasEstate()) {
+        section("BY PUBLISHER", report.publishers(), publishers());
+        if (!report.units().isEmpty()) {
+          section("BY ORGANISATION UNIT (CHARGEBACK)", report.units(), units());
+        }
+        section(
+            "EXPIRING BY " + report.expiryLimit() + " (WITHIN " + report.expiryHorizon() + " DAYS)",
+            report.expiries(),
+            expiries());
+      }
+      PositionDiff trend = report.trend();
+      if (trend != null) {
+        out.append('\n');
+        PositionDiffTable.create()
+            .withWidth(width)
+            .withLocale(report.locale())
+            .renderTrend(trend, out);
+      }
       if (detail.compareTo(Detail.SHORTFALLS) >= 0) {
         section("SHORTFALLS", position.shortfalls(), shortfalls());
         section("REJECTED", position.rejected(), rejected());
@@ -179,19 +214,19 @@ public final class PositionTable {
       fields.add(new String[] {"as of", position.asOf().toString()});
       fields.add(new String[] {"currency", currency == null ? "none (no prices)" : currency});
       fields.add(new String[] {"status", position.compliant() ? "COMPLIANT" : "NOT COMPLIANT"});
-      fields.add(new String[] {"shortfall cost", money(s.shortfallCost()) + suffix});
+      fields.add(new String[] {"shortfall cost", report.money(s.shortfallCost()) + suffix});
       if (s.unpricedShortfalls() > 0) {
         fields.add(
             new String[] {
               "unpriced",
               s.unpricedShortfalls() == 1
                   ? "1 product short of licences has no known price; its cost is not included"
-                  : s.unpricedShortfalls()
+                  : report.count(s.unpricedShortfalls())
                       + " products short of licences have no known price; their cost is not"
                       + " included"
             });
       }
-      fields.add(new String[] {"surplus value", money(s.surplusValue()) + suffix});
+      fields.add(new String[] {"surplus value", report.money(s.surplusValue()) + suffix});
       fields.add(
           new String[] {
             "counts",
@@ -222,38 +257,62 @@ public final class PositionTable {
         out.append(title).append(": none\n");
         return;
       }
-      out.append(title).append(" (").append(Long.toString(rows.size())).append(")\n");
+      out.append(title).append(" (").append(report.count(rows.size())).append(")\n");
       table.render(rows, width, out);
     }
 
     private TextTable<Accounting> accounting() {
       return TextTable.<Accounting>of()
           .left("record", Accounting::record)
-          .right("total", a -> Long.toString(a.total()))
-          .right("counted", a -> Long.toString(a.counted()))
-          .right("exempt", a -> Long.toString(a.exempt()))
-          .right("not counted", a -> Long.toString(a.rejected()));
+          .right("total", a -> report.count(a.total()))
+          .right("counted", a -> report.count(a.counted()))
+          .right("exempt", a -> report.count(a.exempt()))
+          .right("not counted", a -> report.count(a.rejected()));
     }
 
     private TextTable<LicensePosition> licences() {
-      return TextTable.<LicensePosition>of()
-          .left("model", LicensePosition::licenseModel)
+      TextTable<LicensePosition> table =
+          TextTable.<LicensePosition>of().left("model", LicensePosition::licenseModel);
+      if (report.hasEstate()) {
+        table.text("product", l -> productNameOfModel(l.licenseModel()));
+      }
+      return table
           .left("metric", l -> l.metric().id())
-          .right("entitled", l -> l.unlimited() ? "unlimited" : Long.toString(l.entitled()))
-          .right("consumed", l -> Long.toString(l.consumed()))
-          .right("surplus", l -> l.unlimited() ? NONE : Long.toString(l.surplus()))
-          .right("surplus value", l -> l.unlimited() ? NONE : money(l.surplusValue()));
+          .right("entitled", l -> l.unlimited() ? "unlimited" : report.count(l.entitled()))
+          .right("consumed", l -> report.count(l.consumed()))
+          .right("surplus", l -> l.unlimited() ? NONE : report.count(l.surplus()))
+          .right("surplus value", l -> l.unlimited() ? NONE : report.money(l.surplusValue()));
+    }
+
+    private String productNameOfModel(String model) {
+      String product = report.productOfModel(model);
+      return product == null ? NONE : name(product);
+    }
+
+    private String name(String product) {
+      String name = report.productName(product);
+      return name == null ? NONE : name;
     }
 
     private TextTable<ProductPosition> products() {
-      return TextTable.<ProductPosition>of()
-          .left("product", ProductPosition::product)
+      TextTable<ProductPosition> table =
+          TextTable.<ProductPosition>of().left("product", ProductPosition::product);
+      if (report.hasEstate()) {
+        table.text("name, publisher", p -> nameAndPublisher(p.product()));
+      }
+      return table
           .left("model", p -> orNone(p.licenseModel()))
-          .right("required", p -> Long.toString(p.required()))
-          .right("covered", p -> Long.toString(p.covered()))
-          .right("shortfall", p -> Long.toString(p.shortfall()))
+          .right("required", p -> report.count(p.required()))
+          .right("covered", p -> report.count(p.covered()))
+          .right("shortfall", p -> report.count(p.shortfall()))
           .right("cost", this::cost)
           .left("remedy", this::remedy);
+    }
+
+    /** {@code Visio (Microsoft)}: the product's name and, in brackets, its publisher. */
+    private String nameAndPublisher(String product) {
+      String publisher = report.publisher(product);
+      return name(product) + (publisher == null ? "" : " (" + publisher + ")");
     }
 
     private String cost(ProductPosition p) {
@@ -262,7 +321,7 @@ public final class PositionTable {
       }
       BigDecimal cost = p.shortfallCost();
       if (cost != null) {
-        return money(cost);
+        return report.money(cost);
       }
       return p.remedy() == null ? NONE : "unpriced";
     }
@@ -276,11 +335,45 @@ public final class PositionTable {
       return RemedyText.of(remedy, p.licenseModel());
     }
 
+    private TextTable<PublisherRow> publishers() {
+      return TextTable.<PublisherRow>of()
+          .text("publisher", r -> orNone(r.publisher()))
+          .right("product rows", r -> report.count(r.productRows()))
+          .right("short", r -> report.count(r.shortfallRows()))
+          .right("units short", r -> report.count(r.shortfallUnits()))
+          .right("shortfall cost", r -> report.money(r.shortfallCost()))
+          .right("unpriced", r -> r.unpricedRows() == 0 ? "" : report.count(r.unpricedRows()))
+          .right("surplus value", r -> report.money(r.surplusValue()));
+    }
+
+    private TextTable<UnitRow> units() {
+      return TextTable.<UnitRow>of()
+          .left("unit", r -> r.unit() == null ? "no unit" : r.unit())
+          .text("within", r -> r.parents().isEmpty() ? "" : String.join(" › ", r.parents()))
+          .right("units short", r -> report.count(r.shortfallUnits()))
+          .right("shortfall cost", r -> report.money(r.shortfallCost()))
+          .right(
+              "unpriced units", r -> r.unpricedUnits() == 0 ? "" : report.count(r.unpricedUnits()))
+          .right("surplus value", r -> report.money(r.surplusValue()));
+    }
+
+    private TextTable<Expiry> expiries() {
+      return TextTable.<Expiry>of()
+          .right("ends on", e -> e.date().toString())
+          .right("days", e -> report.count(e.daysLeft()))
+          .left("what", e -> e.ending().id())
+          .left("entitlement", Expiry::entitlement)
+          .text("product", e -> e.product() == null ? NONE : name(e.product()))
+          .right("quantity", e -> report.count(e.quantity()))
+          .right("used", e -> e.consumed() == null ? NONE : report.count(e.consumed()))
+          .right("value", e -> e.value() == null ? NONE : report.money(e.value()));
+    }
+
     private TextTable<Shortfall> shortfalls() {
       return TextTable.<Shortfall>of()
           .left("consumer", Shortfall::consumer)
           .left("product", Shortfall::product)
-          .right("units", s -> Long.toString(s.units()))
+          .right("units", s -> report.count(s.units()))
           .left("model", s -> orNone(s.licenseModel()))
           .wrapping("reason", Shortfall::reason);
     }
@@ -296,9 +389,9 @@ public final class PositionTable {
     private TextTable<SolverNote> notes() {
       return TextTable.<SolverNote>of()
           .left("pool", SolverNote::pool)
-          .right("objective", n -> money(n.objective()))
-          .right("bound", n -> money(n.bound()))
-          .right("gap", n -> money(n.gap()))
+          .right("objective", n -> report.money(n.objective()))
+          .right("bound", n -> report.money(n.bound()))
+          .right("gap", n -> report.money(n.gap()))
           .wrapping("method", SolverNote::method);
     }
 
@@ -307,7 +400,7 @@ public final class PositionTable {
           .left("consumer", Allocation::consumer)
           .left("product", Allocation::product)
           .left("entitlement", Allocation::entitlement)
-          .right("units", a -> Long.toString(a.units()))
+          .right("units", a -> report.count(a.units()))
           .wrapping("reason", Allocation::reason);
     }
 
@@ -315,20 +408,16 @@ public final class PositionTable {
       return TextTable.<Exempt>of()
           .left("consumer", Exempt::consumer)
           .left("product", Exempt::product)
-          .right("records", x -> Long.toString(x.records()))
+          .right("records", x -> report.count(x.records()))
           .wrapping("reason", Exempt::reason);
     }
 
-    private String money(BigDecimal amount) {
-      return Money.format(amount, digits);
+    private String count(long n, String one, String many) {
+      return report.count(n) + " " + (n == 1 ? one : many);
     }
   }
 
   private static String orNone(@Nullable String value) {
     return value == null ? NONE : value;
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
   }
 }

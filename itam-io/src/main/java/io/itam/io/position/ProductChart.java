@@ -1,10 +1,10 @@
 package io.itam.io.position;
 
-import io.itam.io.internal.Amounts;
 import io.itam.model.position.Allocation;
 import io.itam.model.position.LicensePosition;
 import io.itam.model.position.Position;
 import io.itam.model.position.ProductPosition;
+import io.itam.model.terms.MetricType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -17,11 +17,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bar chart of a report: per product, what closing its shortfall costs (a bar to the left of
  * the axis) and what its spare licences are worth (a bar to the right), on one scale so that the
- * lengths compare. A licence's surplus belongs to the product its model measures (from the product
- * rows, else the allocations); a model nobody uses is shown under its own id. A product short of
- * licences without a price is marked "unpriced". Products with nothing short and nothing spare are
- * left out. Bars are ordered by shortfall cost, then surplus value (both largest first), then name;
- * lengths are whole pixels, rounded half-even, at least one pixel for any amount above zero.
+ * lengths compare. A product licensed by models of different metrics (per core and per user, per
+ * device and site) has one row per metric, labelled with it, since their units do not add up. A
+ * licence's surplus belongs to the product its model measures (from the product rows, else the
+ * allocations); a model nobody uses is shown under its own id. A product short of licences without
+ * a price is marked "unpriced". Products with nothing short and nothing spare are left out. Bars
+ * are ordered by shortfall cost, then surplus value (both largest first), then name; lengths are
+ * whole pixels, rounded half-even, at least one pixel for any amount above zero.
  */
 final class ProductChart {
   static final int WIDTH = 1200;
@@ -33,13 +35,28 @@ final class ProductChart {
   private static final int BAR = 18;
   private static final int LABEL_MAX = 28;
 
-  /** One product of the chart. */
+  /** One row of the chart: a product, or a product's models of one metric. */
   record Bar(String label, BigDecimal shortfallCost, BigDecimal surplusValue, boolean unpriced) {}
+
+  /** The key of a row: the product and the metric of its models ({@code null}: none covers it). */
+  private record Key(String product, @Nullable MetricType metric) implements Comparable<Key> {
+    @Override
+    public int compareTo(Key other) {
+      int c = product.compareTo(other.product);
+      return c != 0
+          ? c
+          : Comparator.nullsLast(Comparator.<MetricType>naturalOrder())
+              .compare(metric, other.metric);
+    }
+  }
 
   private ProductChart() {}
 
-  /** The bars of {@code position}, in chart order. */
-  static List<Bar> bars(Position position) {
+  /** The bars of {@code report}, in chart order. */
+  static List<Bar> bars(PositionReport report) {
+    Position position = report.position();
+    Map<String, MetricType> metricOf = new TreeMap<>();
+    position.licenses().forEach(l -> metricOf.put(l.licenseModel(), l.metric()));
     Map<String, String> productOfModel = new TreeMap<>();
     for (ProductPosition p : position.products()) {
       if (p.licenseModel() != null) {
@@ -49,33 +66,50 @@ final class ProductChart {
     for (Allocation a : position.allocations()) {
       productOfModel.putIfAbsent(a.licenseModel(), a.product());
     }
-    Map<String, BigDecimal[]> amounts = new TreeMap<>();
-    Map<String, Boolean> unpriced = new TreeMap<>();
+    Map<Key, BigDecimal[]> amounts = new TreeMap<>();
+    Map<Key, Boolean> unpriced = new TreeMap<>();
     for (ProductPosition p : position.products()) {
       if (p.shortfall() == 0) {
         continue;
       }
+      Key key =
+          new Key(p.product(), p.licenseModel() == null ? null : metricOf.get(p.licenseModel()));
+      BigDecimal[] pair = amounts.computeIfAbsent(key, k -> zeros());
       BigDecimal cost = p.shortfallCost();
       if (cost == null) {
-        unpriced.put(p.product(), true);
-        amounts.computeIfAbsent(p.product(), k -> zeros());
+        unpriced.put(key, true);
       } else {
-        amounts.computeIfAbsent(p.product(), k -> zeros())[0] =
-            amounts.get(p.product())[0].add(cost);
+        pair[0] = pair[0].add(cost);
       }
     }
     for (LicensePosition l : position.licenses()) {
       if (l.surplusValue().signum() <= 0) {
         continue;
       }
-      String product = productOfModel.getOrDefault(l.licenseModel(), l.licenseModel());
-      amounts.computeIfAbsent(product, k -> zeros())[1] =
-          amounts.get(product)[1].add(l.surplusValue());
+      String product = productOfModel.get(l.licenseModel());
+      if (product == null) {
+        product = report.productOfModel(l.licenseModel());
+      }
+      Key key = new Key(product == null ? l.licenseModel() : product, l.metric());
+      BigDecimal[] pair = amounts.computeIfAbsent(key, k -> zeros());
+      pair[1] = pair[1].add(l.surplusValue());
     }
+    Map<String, Integer> metrics = new TreeMap<>();
+    amounts.keySet().forEach(k -> metrics.merge(k.product(), 1, Integer::sum));
     List<Bar> bars = new ArrayList<>();
     amounts.forEach(
-        (label, pair) ->
-            bars.add(new Bar(label, pair[0], pair[1], unpriced.getOrDefault(label, false))));
+        (key, pair) ->
+            bars.add(
+                new Bar(
+                    metrics.get(key.product()) > 1
+                        ? key.product()
+                            + " ("
+                            + (key.metric() == null ? "no model" : key.metric().id())
+                            + ")"
+                        : key.product(),
+                    pair[0],
+                    pair[1],
+                    unpriced.getOrDefault(key, false))));
     bars.sort(
         Comparator.comparing(Bar::shortfallCost, Comparator.reverseOrder())
             .thenComparing(Bar::surplusValue, Comparator.reverseOrder())
@@ -88,8 +122,9 @@ final class ProductChart {
   }
 
   /** The chart as an inline SVG element; {@code null} when there is no bar to draw. */
-  static @Nullable String svg(Position position) {
-    List<Bar> bars = bars(position);
+  static @Nullable String svg(PositionReport report) {
+    Position position = report.position();
+    List<Bar> bars = bars(report);
     if (bars.isEmpty()) {
       return null;
     }
@@ -120,9 +155,9 @@ final class ProductChart {
           .append(
               bar.unpriced() && bar.shortfallCost().signum() == 0
                   ? "unpriced"
-                  : Amounts.format(bar.shortfallCost(), currency) + unit)
+                  : report.money(bar.shortfallCost()) + unit)
           .append(", surplus value ")
-          .append(Amounts.format(bar.surplusValue(), currency))
+          .append(report.money(bar.surplusValue()))
           .append(unit);
     }
     svg.append("</desc>\n");
@@ -158,7 +193,7 @@ final class ProductChart {
           .append("</title></text>\n");
       int shortWidth = length(bar.shortfallCost(), max);
       if (shortWidth > 0) {
-        String amount = Amounts.format(bar.shortfallCost(), currency);
+        String amount = report.money(bar.shortfallCost());
         svg.append("<rect class=\"short\" x=\"")
             .append(AXIS - shortWidth)
             .append("\" y=\"")
@@ -190,7 +225,7 @@ final class ProductChart {
       }
       int spareWidth = length(bar.surplusValue(), max);
       if (spareWidth > 0) {
-        String amount = Amounts.format(bar.surplusValue(), currency);
+        String amount = report.money(bar.surplusValue());
         svg.append("<rect class=\"spare\" x=\"")
             .append(AXIS)
             .append("\" y=\"")

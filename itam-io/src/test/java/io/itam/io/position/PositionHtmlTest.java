@@ -186,7 +186,7 @@ class PositionHtmlTest {
   @Test
   void chart_sample_barsByShortfallCostThenSurplusValue() {
     List<String> labels = new ArrayList<>();
-    for (ProductChart.Bar bar : ProductChart.bars(Samples.position())) {
+    for (ProductChart.Bar bar : ProductChart.bars(PositionReport.of(Samples.position()))) {
       labels.add(bar.label());
     }
     assertEquals(
@@ -204,10 +204,10 @@ class PositionHtmlTest {
             "backup-agent",
             "word"),
         labels);
-    ProductChart.Bar windows = ProductChart.bars(Samples.position()).get(1);
+    ProductChart.Bar windows = ProductChart.bars(PositionReport.of(Samples.position())).get(1);
     assertEquals(0, windows.shortfallCost().compareTo(new BigDecimal("5280")));
     assertEquals(0, windows.surplusValue().compareTo(new BigDecimal("615")), "the CALs' surplus");
-    assertTrue(ProductChart.bars(Samples.position()).get(11).unpriced());
+    assertTrue(ProductChart.bars(PositionReport.of(Samples.position())).get(11).unpriced());
   }
 
   @Test
@@ -217,7 +217,7 @@ class PositionHtmlTest {
     assertEquals(190, ProductChart.length(new BigDecimal("5400"), max));
     assertEquals(1, ProductChart.length(new BigDecimal("0.01"), max));
     assertEquals(0, ProductChart.length(BigDecimal.ZERO, max));
-    assertNull(ProductChart.svg(Positions.empty()));
+    assertNull(ProductChart.svg(PositionReport.of(Positions.empty())));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.itam.compliance.Reconciler;
 import io.itam.io.inventory.Iso19770Fixtures;
 import io.itam.io.inventory.ProductMapping;
+import io.itam.io.position.PositionCycloneDx;
 import io.itam.model.Estate;
 import io.itam.model.Money;
 import io.itam.model.Problem;
@@ -403,7 +404,7 @@ class CycloneDxLicensingTest {
   @Test
   void write_isTheGoldenBom() {
     Position position = Reconciler.create().reconcile(ESTATE);
-    String written = CycloneDxLicensing.writeString(position, ESTATE);
+    String written = PositionCycloneDx.writeString(position, ESTATE);
     String golden = new String(resource("position-golden.cdx.json"), UTF_8);
     if (!golden.equals(written)) {
       try {
@@ -418,7 +419,7 @@ class CycloneDxLicensingTest {
   @Test
   void write_thenRead_givesTheEntitlementsBack() {
     Position position = Reconciler.create().reconcile(ESTATE);
-    byte[] bom = CycloneDxLicensing.writeString(position, ESTATE).getBytes(UTF_8);
+    byte[] bom = PositionCycloneDx.writeString(position, ESTATE).getBytes(UTF_8);
     CycloneDxEntitlements read = read(bom, "position.cdx.json");
     assertEquals(List.of(), read.skipped());
     assertEquals(
@@ -429,21 +430,7 @@ class CycloneDxLicensingTest {
   }
 
   @Test
-  void licenseTypes_fromMetricAndTerm() {
-    LicenseModel cal =
-        LicenseModel.builder("cal", "visio")
-            .metric(Metric.of(MetricType.USER))
-            .clientAccess(true)
-            .build();
-    assertEquals(
-        List.of("client-access", "perpetual"),
-        CycloneDxLicensing.licenseTypes(cal, Entitlement.builder("e", "cal").build()));
-    LicenseModel core =
-        LicenseModel.builder("c", "visio").metric(Metric.of(MetricType.CORE)).build();
-    assertEquals(
-        List.of("core-points", "subscription"),
-        CycloneDxLicensing.licenseTypes(
-            core, Entitlement.builder("e", "c").validUntil(LocalDate.parse("2027-01-01")).build()));
+  void metrics_ofATermAlone_areNone() {
     assertFalse(BomEntitlements.metrics(List.of("perpetual")).iterator().hasNext());
   }
 }
