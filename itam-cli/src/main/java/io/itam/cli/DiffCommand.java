@@ -60,6 +60,7 @@ final class DiffCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      completionCandidates = Formats.class,
       description = "table: for people (default); json: a document of the changes.")
   String format = "table";
 
@@ -143,6 +144,15 @@ final class DiffCommand implements Callable<Integer> {
             };
     target.write(content, root.terminal().out(), "the changes");
     return ItamCli.EXIT_OK;
+  }
+
+  /** The values {@code --format} completes to. */
+  static final class Formats extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    Formats() {
+      super(List.of("table", "json"));
+    }
   }
 
   private static String name(String operand) {

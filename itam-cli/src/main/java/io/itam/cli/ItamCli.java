@@ -27,6 +27,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -160,6 +161,10 @@ public final class ItamCli implements Callable<Integer> {
         .description(
             "Print a completion script for bash and zsh: source <(java -jar itam.jar completion)"
                 + " (or save it and source it from ~/.bashrc).");
+    commandLine.registerConverter(Integer.class, value -> (int) wholeNumber(value, true));
+    commandLine.registerConverter(Integer.TYPE, value -> (int) wholeNumber(value, true));
+    commandLine.registerConverter(Long.class, value -> wholeNumber(value, false));
+    commandLine.registerConverter(Long.TYPE, value -> wholeNumber(value, false));
     commandLine.setOut(writer(terminal.out()));
     commandLine.setErr(writer(terminal.err()));
     commandLine.setUsageHelpAutoWidth(false);
@@ -167,6 +172,15 @@ public final class ItamCli implements Callable<Integer> {
     commandLine.setParameterExceptionHandler(root::usageMistake);
     commandLine.setExecutionExceptionHandler(root::failure);
     return commandLine;
+  }
+
+  /** The whole number {@code value} of an option (an {@code int} when {@code small}). */
+  private static long wholeNumber(String value, boolean small) {
+    try {
+      return small ? Integer.parseInt(value) : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("not a whole number: \"" + value + "\"");
+    }
   }
 
   private static PrintWriter writer(PrintStream stream) {

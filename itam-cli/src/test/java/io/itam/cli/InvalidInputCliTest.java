@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import io.itam.cli.Cli.Run;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,15 +64,8 @@ class InvalidInputCliTest {
 
   @TempDir Path dir;
 
-  /** The outcome of one run: exit code, stdout and stderr. */
-  private record Run(int exit, String out, String err) {}
-
   private static Run itam(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        ItamCli.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-    return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
+    return Cli.itam(args);
   }
 
   private static Run itamInTime(String... args) {

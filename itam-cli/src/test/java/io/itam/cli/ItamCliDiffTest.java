@@ -40,8 +40,7 @@ class ItamCliDiffTest {
       """;
 
   private static final String HINT =
-      "usage: itam diff OLD NEW [--format table|json] [--width N] [--output FILE]; run 'itam help'"
-          + " for the options\n";
+      "usage: itam diff [OPTIONS] OLD NEW; run 'itam diff --help' for the options\n";
 
   @TempDir Path dir;
   private String before;
@@ -172,17 +171,12 @@ class ItamCliDiffTest {
   @Test
   void diff_usageMistakes_exit2() throws IOException {
     assertEquals(
-        new Run(2, "", "error: diff takes two position documents, OLD and NEW, got 0\n" + HINT),
-        itam("diff"));
+        new Run(2, "", "error: Missing required parameters: 'OLD', 'NEW'\n" + HINT), itam("diff"));
     assertEquals(
-        new Run(
-            2,
-            "",
-            "error: diff takes two position documents, OLD and NEW, got 1: "
-                + before
-                + "\n"
-                + HINT),
-        itam("diff", before));
+        new Run(2, "", "error: Missing required parameter: 'NEW'\n" + HINT), itam("diff", before));
+    assertEquals(
+        new Run(2, "", "error: OLD and NEW cannot both be standard input\n" + HINT),
+        itam("diff", "-", "-"));
     assertEquals(
         new Run(2, "", "error: --width applies to --format table only\n" + HINT),
         itam("diff", before, after, "--format", "json", "--width", "80"));
@@ -190,7 +184,10 @@ class ItamCliDiffTest {
         new Run(2, "", "error: --format: expected one of table, json, was \"html\"\n" + HINT),
         itam("diff", before, after, "--format", "html"));
     assertEquals(
-        new Run(2, "", "error: unknown option --detail for diff\n" + HINT),
+        new Run(
+            2,
+            "",
+            "error: Unknown options: '--detail', 'all'\nPossible solutions: --debug\n" + HINT),
         itam("diff", before, after, "--detail", "all"));
     assertEquals(
         new Run(2, "", "error: " + after + ": cannot write: it is an input\n"),

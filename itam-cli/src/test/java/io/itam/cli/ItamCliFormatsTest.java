@@ -11,9 +11,10 @@ import io.itam.cli.Cli.Run;
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
 import io.itam.io.estate.EstateReader;
-import io.itam.io.inventory.cyclonedx.CycloneDxLicensing;
 import io.itam.io.position.PositionCsv;
+import io.itam.io.position.PositionCycloneDx;
 import io.itam.io.position.PositionHtml;
+import io.itam.io.position.PositionReport;
 import io.itam.io.position.PositionWriter;
 import io.itam.model.Estate;
 import io.itam.model.position.Detail;
@@ -57,7 +58,7 @@ class ItamCliFormatsTest {
       """;
 
   private static final String HINT =
-      "usage: itam reconcile FILE [options]; run 'itam help' for the options\n";
+      "usage: itam reconcile [OPTIONS] FILE; run 'itam reconcile --help' for the options\n";
 
   @TempDir Path dir;
   private Path estateFile;
@@ -71,6 +72,11 @@ class ItamCliFormatsTest {
 
   private Position position(Detail detail) {
     return Reconciler.create(ReconcileOptions.DEFAULTS.withDetail(detail)).reconcile(estate);
+  }
+
+  /** The report the CLI writes: the position with its estate. */
+  private PositionReport report(Detail detail) {
+    return PositionReport.of(position(detail)).withEstate(estate);
   }
 
   private static List<String> files(Path directory) throws IOException {
@@ -152,13 +158,13 @@ class ItamCliFormatsTest {
     Run summary =
         itam("reconcile", estateFile.toString(), "--format", "html", "--detail", "summary");
 
-    String expected = PositionHtml.create().writeString(position(Detail.ALL));
+    String expected = PositionHtml.create().writeString(report(Detail.ALL));
     assertEquals(new Run(0, expected, ""), stdout);
     assertEquals(new Run(0, "", ""), file);
     assertEquals(expected, Files.readString(report, UTF_8));
     assertEquals(List.of("estate.json", "report.html"), files(dir));
     assertEquals(
-        new Run(0, PositionHtml.create().writeString(position(Detail.SUMMARY)), ""), summary);
+        new Run(0, PositionHtml.create().writeString(report(Detail.SUMMARY)), ""), summary);
     assertFalse(summary.out().equals(stdout.out()));
   }
 
@@ -182,7 +188,7 @@ class ItamCliFormatsTest {
     Run file =
         itam("reconcile", estateFile.toString(), "--format", "cyclonedx", "--output", "" + bom);
 
-    String expected = CycloneDxLicensing.writeString(position(Detail.ALL), estate);
+    String expected = PositionCycloneDx.writeString(position(Detail.ALL), estate);
     assertEquals(new Run(0, expected, ""), stdout);
     assertTrue(expected.contains("\"itam:consumed\""), expected);
     assertEquals(new Run(0, "", ""), file);

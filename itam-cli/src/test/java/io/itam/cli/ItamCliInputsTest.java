@@ -284,15 +284,15 @@ class ItamCliInputsTest {
             "",
             "error: inputs: 3 problems:\n"
                 + "  "
-                + path("missing")
-                + ": no such file or directory (--csv)\n"
-                + "  "
                 + path("empty")
                 + ": no CSV table: expected one or more of devices.csv, users.csv, installations.csv,"
                 + " entitlements.csv\n"
                 + "  "
                 + path("file.csv")
-                + ": not a directory (--csv takes a directory of devices.csv, users.csv, …)\n"),
+                + ": not a directory (CSV input is a directory of devices.csv, users.csv, …)\n"
+                + "  "
+                + path("missing")
+                + ": no such file or directory (CSV tables)\n"),
         run);
   }
 
@@ -301,7 +301,8 @@ class ItamCliInputsTest {
     writeCsvTables("export");
     Path mapping =
         write(dir, "mapping.json", "{\"devices\": {\"columns\": {\"colour\": \"Farbe\"}}}");
-    String hint = "usage: itam reconcile FILE [options]; run 'itam help' for the options\n";
+    String hint =
+        "usage: itam reconcile [OPTIONS] FILE; run 'itam reconcile --help' for the options\n";
 
     Run badFile =
         itam("reconcile", base, "--csv", path("export"), "--csv-mapping", mapping.toString());
@@ -319,7 +320,7 @@ class ItamCliInputsTest {
             "",
             "error: inputs: 1 problem:\n  "
                 + path("none.json")
-                + ": no such file or directory (--csv-mapping)\n"),
+                + ": no such file or directory (CSV mapping)\n"),
         missingFile);
     assertEquals(
         new Run(
@@ -552,16 +553,16 @@ class ItamCliInputsTest {
     List<String> lines = run.err().lines().toList();
     assertEquals("error: inputs: 4 problems:", lines.get(0), run.err());
     assertTrue(lines.get(1).startsWith("  " + mapping + ":products[0].product: "), run.err());
-    assertTrue(lines.get(2).startsWith("  " + broken + ":"), run.err());
-    assertTrue(lines.get(3).startsWith("  " + nameless + ":"), run.err());
-    assertEquals("  " + path("missing") + ": no such file or directory (--swid)", lines.get(4));
+    assertEquals("  " + path("missing") + ": no such file or directory (SWID tags)", lines.get(2));
+    assertTrue(lines.get(3).startsWith("  " + broken + ":"), run.err());
+    assertTrue(lines.get(4).startsWith("  " + nameless + ":"), run.err());
     assertNoStackTrace(run.err());
   }
 
   @Test
   void swid_optionsThatNeedAnother_areUsageMistakes() throws IOException {
     String hint =
-        "usage: itam validate FILE [--csv DIR] [--swid DIR] [--cyclonedx FILE] [options]; run 'itam help' for the options\n";
+        "usage: itam validate [OPTIONS] FILE; run 'itam validate --help' for the options\n";
 
     assertEquals(
         new Run(
@@ -575,7 +576,10 @@ class ItamCliInputsTest {
                 + hint),
         itam("validate", base, "--product-mapping", "m.json"));
     assertEquals(
-        new Run(2, "", "error: --product-mapping is given more than once\n" + hint),
+        new Run(
+            2,
+            "",
+            "error: option '--product-mapping' (FILE) should be specified only once\n" + hint),
         itam("validate", base, "--product-mapping", "a.json", "--product-mapping", "b.json"));
   }
 
@@ -671,10 +675,10 @@ class ItamCliInputsTest {
     List<String> lines = run.err().lines().toList();
     assertEquals(2, run.exit());
     assertEquals("error: inputs: 3 problems:", lines.get(0));
-    assertTrue(lines.get(1).startsWith("  " + table + ":2:quantity: "), run.err());
-    assertTrue(lines.get(2).startsWith("  " + tag + ":"), run.err());
     assertEquals(
-        "  " + path("bom.json") + ": no such file or directory (--cyclonedx)", lines.get(3));
+        "  " + path("bom.json") + ": no such file or directory (CycloneDX BOM)", lines.get(1));
+    assertTrue(lines.get(2).startsWith("  " + table + ":2:quantity: "), run.err());
+    assertTrue(lines.get(3).startsWith("  " + tag + ":"), run.err());
     assertEquals(4, lines.size(), run.err());
   }
 

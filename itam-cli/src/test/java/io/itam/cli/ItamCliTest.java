@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itam.cli.Cli.Run;
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
 import io.itam.io.estate.EstateReader;
 import io.itam.io.position.PositionReader;
+import io.itam.io.position.PositionReport;
 import io.itam.io.position.PositionTable;
 import io.itam.io.position.PositionWriter;
 import io.itam.model.position.Position;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -101,15 +104,8 @@ class ItamCliTest {
 
   @TempDir Path dir;
 
-  /** The outcome of one run: exit code, stdout and stderr. */
-  private record Run(int exit, String out, String err) {}
-
   private static Run itam(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        ItamCli.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-    return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
+    return Cli.itam(args);
   }
 
   private Path file(String name, String content) throws IOException {
@@ -142,7 +138,11 @@ class ItamCliTest {
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.err());
     assertEquals(
-        PositionTable.create().render(reconcile(estate, ReconcileOptions.DEFAULTS)), run.out());
+        PositionTable.create()
+            .render(
+                PositionReport.of(reconcile(estate, ReconcileOptions.DEFAULTS))
+                    .withEstate(EstateReader.create().read(estate))),
+        run.out());
     assertTrue(run.out().contains("\nstatus          COMPLIANT\n"), run.out());
   }
 
@@ -151,11 +151,12 @@ class ItamCliTest {
     Path estate = file("estate.json", SHORT);
 
     Run run = itam("reconcile", estate.toString(), "--detail", "all", "--width", "80");
+    Run wide = itam("reconcile", estate.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("\nstatus          NOT COMPLIANT\n"), run.out());
-    assertTrue(run.out().contains("\nshortfall cost  1500.00 EUR\n"), run.out());
-    assertTrue(run.out().contains("buy 1 × 5-pack = 5\n"), run.out());
+    assertTrue(run.out().contains("\nshortfall cost  1,500.00 EUR\n"), run.out());
+    assertTrue(wide.out().contains("  buy 1 × 5-pack = 5\n"), wide.out());
     assertTrue(run.out().contains("\nALLOCATIONS (2)\n"), run.out());
     for (String line : run.out().split("\n")) {
       assertTrue(line.length() <= 80, line);
@@ -239,7 +240,10 @@ class ItamCliTest {
     assertEquals(2, run.exit());
     assertEquals("", run.out());
     assertTrue(
-        run.err().startsWith("error: --as-of: not a date (YYYY-MM-DD): \"2027-02-30\"\n"),
+        run.err()
+            .startsWith(
+                "error: Invalid value for option '--as-of': not a date (YYYY-MM-DD):"
+                    + " \"2027-02-30\"\n"),
         run.err());
   }
 
@@ -263,10 +267,11 @@ class ItamCliTest {
   @Test
   void reconcile_optionErrors_exit2WithAUsageHint() throws IOException {
     String estate = file("estate.json", COMPLIANT).toString();
-    String hint = "usage: itam reconcile FILE [options]; run 'itam help' for the options\n";
+    String hint =
+        "usage: itam reconcile [OPTIONS] FILE; run 'itam reconcile --help' for the options\n";
 
     assertEquals(
-        new Run(2, "", "error: unknown option --bogus for reconcile\n" + hint),
+        new Run(2, "", "error: Unknown option: '--bogus'\n" + hint),
         itam("reconcile", "--bogus", estate));
     assertEquals(
         new Run(2, "", "error: --width: must be from 40 to 100000, was 39\n" + hint),
@@ -278,26 +283,34 @@ class ItamCliTest {
         new Run(
             2,
             "",
-            "error: --format: expected one of table, json, csv, html, cyclonedx, was \"xml\"\n"
+            "error: --format: expected one of table, json, csv, html, xlsx, cyclonedx, was"
+                + " \"xml\"\n"
                 + hint),
         itam("reconcile", estate, "--format", "xml"));
     assertEquals(
-        new Run(2, "", "error: --threads: not a whole number: \"many\"\n" + hint),
+        new Run(
+            2,
+            "",
+            "error: Invalid value for option '--threads': not a whole number: \"many\"\n" + hint),
         itam("reconcile", estate, "--threads", "many"));
     assertEquals(
-        new Run(2, "", "error: --output needs a value\n" + hint),
+        new Run(2, "", "error: Missing required parameter for option '--output' (FILE)\n" + hint),
         itam("reconcile", estate, "--output"));
     assertEquals(
-        new Run(2, "", "error: --fail-on-shortfall takes no value, was given \"yes\"\n" + hint),
+        new Run(
+            2,
+            "",
+            "error: Invalid value for option '--fail-on-shortfall': 'yes' is not a boolean\n"
+                + hint),
         itam("reconcile", estate, "--fail-on-shortfall=yes"));
     assertEquals(
-        new Run(2, "", "error: --width is given more than once\n" + hint),
+        new Run(2, "", "error: option '--width' (N) should be specified only once\n" + hint),
         itam("reconcile", estate, "--width", "50", "--width=60"));
     assertEquals(
-        new Run(2, "", "error: reconcile: missing FILE\n" + hint), itam("reconcile", "--debug"));
+        new Run(2, "", "error: Missing required parameter: 'FILE'\n" + hint),
+        itam("reconcile", "--debug"));
     assertEquals(
-        new Run(
-            2, "", "error: reconcile takes one FILE, got 2: " + estate + " extra.json\n" + hint),
+        new Run(2, "", "error: Unmatched argument at index 2: 'extra.json'\n" + hint),
         itam("reconcile", estate, "extra.json"));
   }
 
@@ -360,14 +373,18 @@ class ItamCliTest {
     int exit =
         ItamCli.run(
             new String[] {"reconcile", estate.toString()},
-            new PrintStream(failing, true, UTF_8),
-            new PrintStream(err, true, UTF_8));
+            new ItamCli.Terminal(
+                InputStream.nullInputStream(),
+                new PrintStream(failing, true, UTF_8),
+                new PrintStream(err, true, UTF_8)));
     ByteArrayOutputStream debugErr = new ByteArrayOutputStream();
     int debugExit =
         ItamCli.run(
             new String[] {"reconcile", estate.toString(), "--debug"},
-            new PrintStream(failing, true, UTF_8),
-            new PrintStream(debugErr, true, UTF_8));
+            new ItamCli.Terminal(
+                InputStream.nullInputStream(),
+                new PrintStream(failing, true, UTF_8),
+                new PrintStream(debugErr, true, UTF_8)));
 
     assertEquals(3, exit);
     assertEquals(
@@ -439,15 +456,15 @@ class ItamCliTest {
         new Run(
             2,
             "",
-            "error: unknown option --as-of for validate\n"
-                + "usage: itam validate FILE [--csv DIR] [--swid DIR] [--cyclonedx FILE] [options];"
-                + " run 'itam help' for the options\n"),
+            "error: Unknown options: '--as-of', '2026-01-01'\n"
+                + "usage: itam validate [OPTIONS] FILE; run 'itam validate --help' for the"
+                + " options\n"),
         itam("validate", estate.toString(), "--as-of", "2026-01-01"));
   }
 
   @Test
   void reconcile_withALibraryOfOnesOwn_resolvesBasedOn() throws IOException {
-    Path library = Path.of("data/publisher/acme-library.json").toAbsolutePath();
+    Path library = Cli.DATA.resolve("publisher/acme-library.json");
     Path estate =
         file(
             "estate.json",
@@ -497,15 +514,20 @@ class ItamCliTest {
 
   @Test
   void generate_usageErrors_exit2() {
-    String hint =
-        "usage: itam generate --devices N [--seed S] [--output FILE]; run 'itam help'"
-            + " for the options\n";
-    assertEquals(new Run(2, "", "error: generate needs --devices N\n" + hint), itam("generate"));
+    String hint = "usage: itam generate [OPTIONS]; run 'itam generate --help' for the options\n";
     assertEquals(
-        new Run(2, "", "error: --devices: not a whole number: \"many\"\n" + hint),
+        new Run(2, "", "error: Missing required option: '--devices=N'\n" + hint), itam("generate"));
+    assertEquals(
+        new Run(
+            2,
+            "",
+            "error: Invalid value for option '--devices': not a whole number: \"many\"\n" + hint),
         itam("generate", "--devices", "many"));
     assertEquals(
-        new Run(2, "", "error: generate takes no operand, got [x.json]\n" + hint),
+        new Run(2, "", "error: --devices: must be from 10 to 5000000, was 5\n" + hint),
+        itam("generate", "--devices", "5"));
+    assertEquals(
+        new Run(2, "", "error: Unmatched argument at index 1: 'x.json'\n" + hint),
         itam("generate", "x.json", "--devices", "10"));
   }
 
@@ -610,44 +632,131 @@ class ItamCliTest {
   // ---- help, version, usage ------------------------------------------------------------------
 
   @Test
-  void help_printsTheUsageOnStdout() {
+  void help_ofTheTool_listsEveryCommandAndTheExitStatus() {
+    for (String[] args :
+        List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"})) {
+      Run run = itam(args);
+      assertEquals(0, run.exit(), run.err());
+      assertEquals("", run.err());
+      assertTrue(run.out().startsWith("Usage: itam [-hqV] [--debug] COMMAND\n"), run.out());
+      for (String command :
+          List.of("reconcile", "validate", "diff", "generate", "help", "completion")) {
+        assertTrue(run.out().contains("\n  " + command + " "), command + " in " + run.out());
+      }
+      assertTrue(run.out().contains("4  not enough memory"), run.out());
+    }
+  }
+
+  @Test
+  void help_ofACommand_isGeneratedFromItsOptions() {
     for (String[] args :
         List.of(
-            new String[] {"help"},
-            new String[] {"--help"},
-            new String[] {"-h"},
             new String[] {"help", "reconcile"},
             new String[] {"reconcile", "--help"},
-            new String[] {"validate", "-h"},
-            new String[] {"diff", "--help"},
-            new String[] {"--debug", "help", "--debug"})) {
-      assertEquals(new Run(0, ItamCli.USAGE, ""), itam(args), String.join(" ", args));
+            new String[] {"reconcile", "-h"},
+            new String[] {"--debug", "help", "reconcile"})) {
+      Run run = itam(args);
+      assertEquals(0, run.exit(), run.err());
+      assertTrue(run.out().startsWith("Usage: itam reconcile [OPTIONS] FILE\n"), run.out());
+      for (String option :
+          List.of(
+              "--format=FORMAT",
+              "--detail=LEVEL",
+              "-o, --output=FILE",
+              "--previous=FILE",
+              "--locale=TAG",
+              "--expiring-within=DAYS",
+              "--csv=DIR",
+              "--swid=DIR",
+              "--cyclonedx=FILE",
+              "-q, --quiet",
+              "--debug",
+              "-V, --version")) {
+        assertTrue(run.out().contains(option), option + " in " + run.out());
+      }
     }
+    assertTrue(itam("validate", "-h").out().startsWith("Usage: itam validate [OPTIONS] FILE\n"));
+    assertTrue(itam("diff", "--help").out().startsWith("Usage: itam diff [OPTIONS] OLD NEW\n"));
+    assertTrue(itam("generate", "--help").out().contains("--devices=N"));
   }
 
   @Test
   void version_printsTheVersion() {
     assertEquals(new Run(0, "itam " + ItamCli.version() + "\n", ""), itam("--version"));
+    assertEquals(new Run(0, "itam " + ItamCli.version() + "\n", ""), itam("-V"));
+    assertEquals(new Run(0, "itam " + ItamCli.version() + "\n", ""), itam("reconcile", "-V"));
     assertEquals("dev", ItamCli.version(), "classes outside the jar have no manifest version");
   }
 
   @Test
-  void usageMistakes_exit2() {
-    String hint = "usage: itam <command> [options]; run 'itam help' for the options\n";
+  void completion_printsAScriptForEveryCommandAndOption() {
+    Run run = itam("completion");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("complete -F _complete_itam"), run.out());
+    for (String word : List.of("reconcile", "validate", "diff", "generate", "--format", "--swid")) {
+      assertTrue(run.out().contains(word), word);
+    }
+    assertTrue(
+        run.out().contains("(\"table\" \"json\" \"csv\" \"html\" \"xlsx\" \"cyclonedx\")"),
+        "--format's values");
+  }
+
+  @Test
+  void usageMistakes_exit2_sayingWhatAndSuggesting() {
+    Run none = itam();
+    assertEquals(2, none.exit());
     assertEquals(
-        new Run(
-            2, "", "error: missing command (reconcile, validate, diff, generate or help)\n" + hint),
-        itam());
+        "error: Missing command: reconcile, validate, diff, generate or help\n"
+            + "usage: itam [-hqV] [--debug] COMMAND; run 'itam --help' for the options\n",
+        none.err());
+    Run misspelt = itam("reconcle", "estate.json");
+    assertEquals(2, misspelt.exit());
+    assertTrue(
+        misspelt.err().startsWith("error: Unmatched arguments from index 0"), misspelt.err());
+    assertTrue(misspelt.err().contains("Did you mean: itam reconcile"), misspelt.err());
+    Run option = itam("reconcile", "estate.json", "--formt", "json");
+    assertEquals(2, option.exit());
+    assertTrue(option.err().startsWith("error: Unknown options: '--formt', 'json'"), option.err());
+    assertTrue(option.err().contains("Possible solutions: --format"), option.err());
+    assertTrue(
+        option
+            .err()
+            .endsWith(
+                "usage: itam reconcile [OPTIONS] FILE; run 'itam reconcile --help' for the"
+                    + " options\n"),
+        option.err());
+    Run before = itam("--bogus");
+    assertEquals(2, before.exit());
+    assertTrue(before.err().startsWith("error: Unknown option: '--bogus'"), before.err());
+    assertEquals("", none.out() + misspelt.out() + option.out() + before.out());
+  }
+
+  @Test
+  void quiet_leavesOutTheSummaryButNotTheErrors() throws IOException {
+    Path out = dir.resolve("estate.json");
+    Run loud = itam("generate", "--devices", "10", "--output", out.toString());
+    Run quiet = itam("-q", "generate", "--devices", "10", "--output", out.toString());
+    Run quietAfter = itam("generate", "--devices", "10", "--quiet", "-o", out.toString());
+    assertTrue(loud.err().startsWith("generated "), loud.err());
+    assertEquals(new Run(0, "", ""), quiet);
+    assertEquals(new Run(0, "", ""), quietAfter);
+    Run broken = itam("-q", "validate", file("broken.json", BROKEN).toString());
+    assertEquals(2, broken.exit());
+    assertTrue(broken.err().startsWith("error: "), broken.err());
+  }
+
+  @Test
+  void standardInputAndOutput_areADash() throws IOException {
+    Path estate = file("estate.json", SHORT);
+    byte[] document = Files.readAllBytes(estate);
+    Run fromFile = itam("reconcile", estate.toString(), "--format", "json");
+    Run fromStdin = Cli.itamWithInput(document, "reconcile", "-", "--format", "json", "-o", "-");
+    assertEquals(fromFile, fromStdin);
     assertEquals(
-        new Run(
-            2,
-            "",
-            "error: unknown command \"frob\" (expected reconcile, validate, diff, generate or"
-                + " help)\n"
-                + hint),
-        itam("frob"));
-    assertEquals(
-        new Run(2, "", "error: unknown option --width before the command\n" + hint),
-        itam("--width", "50", "reconcile"));
+        new Run(0, "valid: standard input: 10 records\n", ""),
+        Cli.itamWithInput(document, "validate", "-"));
+    Run broken = Cli.itamWithInput(BROKEN.getBytes(UTF_8), "validate", "-");
+    assertEquals(2, broken.exit());
+    assertTrue(broken.err().startsWith("error: standard input: 6 problems:\n"), broken.err());
   }
 }

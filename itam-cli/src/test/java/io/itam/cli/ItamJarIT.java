@@ -59,7 +59,7 @@ class ItamJarIT {
 
   @Test
   void jar_reconcilesTheSampleEstate_asTheClassPathCliDoes() throws Exception {
-    String sample = Path.of("data", "sample-estate.json").toString();
+    String sample = Path.of("..", "examples", "data", "sample-estate.json").toString();
 
     Run run = jar("reconcile", sample);
 

@@ -15,8 +15,8 @@ import io.itam.io.inventory.ProductMapping;
 import io.itam.io.inventory.csv.CsvReader;
 import io.itam.io.inventory.swid.SwidTags;
 import io.itam.io.position.PositionHtml;
+import io.itam.io.position.PositionReport;
 import io.itam.model.Estate;
-import io.itam.model.position.Position;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SwidDemoTest {
   /** The example, from the module's directory (where the tests run). */
-  private static final Path DEMO = Path.of("data", "swid-demo");
+  private static final Path DEMO = Path.of("..", "examples", "data", "swid-demo");
 
   private static final String NOT_INSTALLATIONS =
       "warning: 2 SWID tags are not installations (1 unmapped):\n"
@@ -66,8 +66,8 @@ class SwidDemoTest {
     return DEMO.resolve(relative).toString();
   }
 
-  /** The position the library computes from the same inputs, composed by hand. */
-  private static Position expected() throws IOException {
+  /** The report of the position the library computes from the same inputs, composed by hand. */
+  private static PositionReport expected() throws IOException {
     Estate base = EstateReader.create().read(DEMO.resolve("base.json"));
     Estate.Builder estate = base.toBuilder();
     CsvReader.create()
@@ -75,7 +75,8 @@ class SwidDemoTest {
         .readDirectory(DEMO.resolve("purchases"))
         .addTo(estate);
     SwidTags.read(DEMO.resolve("tags"), ProductMapping.automatic(base.products())).addTo(estate);
-    return Reconciler.create().reconcile(estate.build());
+    Estate merged = estate.build();
+    return PositionReport.of(Reconciler.create().reconcile(merged)).withEstate(merged);
   }
 
   @Test
@@ -99,7 +100,7 @@ class SwidDemoTest {
     String html = Files.readString(report, UTF_8);
     assertEquals(PositionHtml.create().writeString(expected()), html);
     assertTrue(html.contains("<title>Effective licence position 2026-11-27: not compliant"), html);
-    assertTrue(html.contains("4520.00"), "the shortfall cost");
+    assertTrue(html.contains("4,520.00"), "the shortfall cost");
     assertTrue(html.contains("entitlementKey ENT-2025-0042-0001"), "the supplemental tag's data");
     assertTrue(html.contains("PO-2025-0042/2"), "the purchase CSV's entitlement");
     openInABrowser(report);
@@ -122,18 +123,18 @@ class SwidDemoTest {
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("\nstatus          NOT COMPLIANT\n"), run.out());
-    assertTrue(run.out().contains("\nshortfall cost  4520.00 EUR\n"), run.out());
+    assertTrue(run.out().contains("\nshortfall cost  4,520.00 EUR\n"), run.out());
     assertTrue(
         run.out()
             .contains(
-                "example-office  example-office-device         4        3          1   320.00  buy"
-                    + " 1\n"),
+                "example-office  Example Office (Example Software)           example-office-device"
+                    + "         4        3          1    320.00  buy 1\n"),
         run.out());
     assertTrue(
         run.out()
             .contains(
-                "exampledb       exampledb-ent-device          2        1          1  4200.00  buy"
-                    + " 1\n"),
+                "exampledb       Example Database Server (Example Software)  exampledb-ent-device "
+                    + "         2        1          1  4,200.00  buy 1\n"),
         run.out());
     assertTrue(run.out().contains("version downgrade 2024→2022"), run.out());
     assertEquals(NOT_INSTALLATIONS, run.err());
