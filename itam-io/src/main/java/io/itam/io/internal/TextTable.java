@@ -16,9 +16,9 @@ import java.util.function.Function;
  * <p>The table fits the width it is given. When the columns at their natural widths are wider, they
  * are narrowed one character at a time, the widest of a kind first, in this order: the wrapping
  * last column ({@link #wrapping}: reasons) down to {@link #MIN_WRAP_WIDTH}; the columns of prose
- * ({@link #text}: names) down to their longest word (within {@link #MAX_WHOLE_WORD}); the columns
- * of ids ({@link #left}) down to {@link #MIN_TEXT_WIDTH}; the number columns ({@link #right}) down
- * to their widest value, their headers wrapping at spaces; the prose down to {@link
+ * ({@link #text}: names) down to their longest word (within {@link #MAX_WHOLE_WORD}); the number
+ * columns ({@link #right}) down to their widest value, their headers wrapping at spaces; the
+ * columns of ids ({@link #left}) down to {@link #MIN_TEXT_WIDTH}; the prose down to {@link
  * #MIN_TEXT_WIDTH}; the wrapping column down to that too. No column gets narrower than the longest
  * word of its header. A narrowed cell is wrapped onto the next lines of its row: at spaces, else
  * after a {@code -}, {@code _}, {@code /} or {@code .}, else cut. Numbers never wrap, so only a
@@ -175,8 +175,8 @@ public final class TextTable<T> {
     }
     narrow(widths, width, Align.WRAP, soft);
     narrow(widths, width, Align.TEXT, soft);
-    narrow(widths, width, Align.LEFT, hard);
     narrow(widths, width, Align.RIGHT, hard);
+    narrow(widths, width, Align.LEFT, hard);
     narrow(widths, width, Align.TEXT, hard);
     narrow(widths, width, Align.WRAP, hard);
     return widths;

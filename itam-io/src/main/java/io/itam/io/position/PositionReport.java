@@ -8,6 +8,7 @@ import io.itam.io.internal.Amounts;
 import io.itam.model.Estate;
 import io.itam.model.position.Position;
 import io.itam.model.position.PositionDiff;
+import io.itam.model.terms.MetricType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -156,6 +157,11 @@ public final class PositionReport {
   /** The product licence model {@code id} grants; {@code null} when unknown. */
   public @Nullable String productOfModel(String id) {
     return facts.productOfModel(id);
+  }
+
+  /** The metric of licence model {@code id}; {@code null} when unknown. */
+  public @Nullable MetricType metricOfModel(String id) {
+    return facts.metricOfModel(id);
   }
 
   /**

@@ -12,8 +12,6 @@ import io.itam.io.position.PositionReport.PublisherRow;
 import io.itam.io.position.PositionReport.UnitRow;
 import io.itam.model.position.Position;
 import io.itam.model.position.PositionDiff;
-import io.itam.model.position.PositionDiff.ProductChange;
-import io.itam.model.position.PositionDiff.ShortfallChange;
 import io.itam.model.position.ProductPosition;
 import io.itam.model.terms.MetricType;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * changes}.
  *
  * <p>Cells are typed: counts are numbers, amounts numbers in a currency format ({@code #,##0.00
- * "EUR"}, the currency's digits), dates dates, booleans booleans; the header row is bold and
+ * [$EUR]}, the currency's digits), dates dates, booleans booleans; the header row is bold and
  * frozen, with filters, and columns are as wide as their longest value (within limits). A view with
  * more rows than a sheet holds (1,048,575) goes on in further sheets ({@code allocations 2}): no
  * row is left out.
@@ -168,7 +166,9 @@ public final class PositionXlsx {
     private static String moneyFormat(@Nullable String currency) {
       int digits = Amounts.minorDigits(currency);
       String number = digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits);
-      return currency == null ? number : number + " \"" + currency + "\"";
+      // The currency as a symbol of the format ([$EUR]): fastexcel does not escape a format's
+      // quotes in the workbook's XML, so a quoted literal would break the file.
+      return currency == null ? number : number + " [$" + currency + "]";
     }
 
     void write() throws IOException {
@@ -182,7 +182,7 @@ public final class PositionXlsx {
       }
       PositionDiff trend = report.trend();
       if (trend != null) {
-        sheet("changes", changes(), changeRows(trend));
+        sheet("changes", changes(), TrendRow.of(trend));
       }
       sheet("shortfalls", columns(PositionColumns.SHORTFALLS), position.shortfalls());
       sheet("allocations", columns(PositionColumns.ALLOCATIONS), position.allocations());
@@ -364,56 +364,16 @@ public final class PositionXlsx {
           new Cell<>("Value", Type.AMOUNT, Expiry::value));
     }
 
-    /** A row of the changes sheet: a shortfall or a product row that changed. */
-    private record Change(
-        String change,
-        String row,
-        @Nullable String consumer,
-        String product,
-        @Nullable String licenseModel,
-        long before,
-        long after,
-        @Nullable String reason) {}
-
-    private static List<Change> changeRows(PositionDiff diff) {
-      List<Change> rows = new ArrayList<>();
-      for (ShortfallChange s : diff.shortfalls()) {
-        rows.add(
-            new Change(
-                s.change().name().toLowerCase(java.util.Locale.ROOT),
-                "shortfall",
-                s.consumer(),
-                s.product(),
-                s.licenseModel(),
-                s.unitsBefore(),
-                s.unitsAfter(),
-                s.reason()));
-      }
-      for (ProductChange p : diff.products()) {
-        rows.add(
-            new Change(
-                p.change().name().toLowerCase(java.util.Locale.ROOT),
-                "product",
-                null,
-                p.product(),
-                p.licenseModel(),
-                p.before() == null ? 0 : p.before().shortfall(),
-                p.after() == null ? 0 : p.after().shortfall(),
-                null));
-      }
-      return rows;
-    }
-
-    private List<Cell<Change>> changes() {
+    private List<Cell<TrendRow>> changes() {
       return List.of(
-          new Cell<>("Change", Type.TEXT, Change::change),
-          new Cell<>("Row", Type.TEXT, Change::row),
-          new Cell<>("Consumer", Type.ID, Change::consumer),
-          new Cell<>("Product", Type.ID, Change::product),
-          new Cell<>("Licence model", Type.ID, Change::licenseModel),
-          new Cell<>("Units short before", Type.COUNT, Change::before),
-          new Cell<>("Units short after", Type.COUNT, Change::after),
-          new Cell<>("Reason", Type.REASON, Change::reason));
+          new Cell<>("Change", Type.TEXT, TrendRow::change),
+          new Cell<>("Row", Type.TEXT, TrendRow::kind),
+          new Cell<>("Consumer", Type.ID, TrendRow::consumer),
+          new Cell<>("Product", Type.ID, TrendRow::product),
+          new Cell<>("Licence model", Type.ID, TrendRow::licenseModel),
+          new Cell<>("Units before", Type.COUNT, TrendRow::before),
+          new Cell<>("Units after", Type.COUNT, TrendRow::after),
+          new Cell<>("Reason", Type.REASON, TrendRow::reason));
     }
   }
 }

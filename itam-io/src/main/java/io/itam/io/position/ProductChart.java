@@ -38,16 +38,28 @@ final class ProductChart {
   /** One row of the chart: a product, or a product's models of one metric. */
   record Bar(String label, BigDecimal shortfallCost, BigDecimal surplusValue, boolean unpriced) {}
 
-  /** The key of a row: the product and the metric of its models ({@code null}: none covers it). */
-  private record Key(String product, @Nullable MetricType metric) implements Comparable<Key> {
+  /**
+   * The key of a row: the product and the metric of its models ({@code no model} when none covers
+   * it; the model's id when its metric is not known).
+   */
+  private record Key(String product, String metric) implements Comparable<Key> {
     @Override
     public int compareTo(Key other) {
       int c = product.compareTo(other.product);
-      return c != 0
-          ? c
-          : Comparator.nullsLast(Comparator.<MetricType>naturalOrder())
-              .compare(metric, other.metric);
+      return c != 0 ? c : metric.compareTo(other.metric);
     }
+  }
+
+  private static String metric(
+      @Nullable String model, Map<String, MetricType> metricOf, PositionReport report) {
+    if (model == null) {
+      return "no model";
+    }
+    MetricType metric = metricOf.get(model);
+    if (metric == null) {
+      metric = report.metricOfModel(model);
+    }
+    return metric == null ? model : metric.id();
   }
 
   private ProductChart() {}
@@ -72,8 +84,7 @@ final class ProductChart {
       if (p.shortfall() == 0) {
         continue;
       }
-      Key key =
-          new Key(p.product(), p.licenseModel() == null ? null : metricOf.get(p.licenseModel()));
+      Key key = new Key(p.product(), metric(p.licenseModel(), metricOf, report));
       BigDecimal[] pair = amounts.computeIfAbsent(key, k -> zeros());
       BigDecimal cost = p.shortfallCost();
       if (cost == null) {
@@ -90,7 +101,7 @@ final class ProductChart {
       if (product == null) {
         product = report.productOfModel(l.licenseModel());
       }
-      Key key = new Key(product == null ? l.licenseModel() : product, l.metric());
+      Key key = new Key(product == null ? l.licenseModel() : product, l.metric().id());
       BigDecimal[] pair = amounts.computeIfAbsent(key, k -> zeros());
       pair[1] = pair[1].add(l.surplusValue());
     }
@@ -102,10 +113,7 @@ final class ProductChart {
             bars.add(
                 new Bar(
                     metrics.get(key.product()) > 1
-                        ? key.product()
-                            + " ("
-                            + (key.metric() == null ? "no model" : key.metric().id())
-                            + ")"
+                        ? key.product() + " (" + key.metric() + ")"
                         : key.product(),
                     pair[0],
                     pair[1],

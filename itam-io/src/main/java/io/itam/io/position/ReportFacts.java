@@ -18,6 +18,8 @@ import io.itam.model.position.LicensePosition;
 import io.itam.model.position.Position;
 import io.itam.model.position.ProductPosition;
 import io.itam.model.position.Shortfall;
+import io.itam.model.terms.LicenseModel;
+import io.itam.model.terms.MetricType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -44,6 +46,7 @@ final class ReportFacts {
 
   private final Map<String, Product> products = new HashMap<>();
   private final Map<String, String> productOfModel = new HashMap<>();
+  private final Map<String, MetricType> metricOfModel = new HashMap<>();
   private final List<PublisherRow> publishers;
   private final List<UnitRow> units;
   private final List<Expiry> expiries;
@@ -56,7 +59,10 @@ final class ReportFacts {
       return;
     }
     estate.products().forEach(p -> products.put(p.id(), p));
-    estate.licenseModels().forEach(m -> productOfModel.put(m.id(), m.product()));
+    for (LicenseModel model : estate.licenseModels()) {
+      productOfModel.put(model.id(), model.product());
+      metricOfModel.put(model.id(), model.metric().type());
+    }
     publishers = publishers(position);
     units = listsConsumers(position) ? new Chargeback(position, estate).rows() : List.of();
     expiries = expiries(position, estate, horizon);
@@ -78,6 +84,10 @@ final class ReportFacts {
 
   @Nullable String productOfModel(String model) {
     return productOfModel.get(model);
+  }
+
+  @Nullable MetricType metricOfModel(String model) {
+    return metricOfModel.get(model);
   }
 
   List<PublisherRow> publishers() {

@@ -4,11 +4,7 @@ import io.itam.io.position.PositionReport.Expiry;
 import io.itam.io.position.PositionReport.PublisherRow;
 import io.itam.io.position.PositionReport.UnitRow;
 import io.itam.model.position.PositionDiff;
-import io.itam.model.position.PositionDiff.Change;
-import io.itam.model.position.PositionDiff.ProductChange;
-import io.itam.model.position.PositionDiff.ShortfallChange;
 import io.itam.model.position.PositionDiff.Totals;
-import io.itam.model.position.ProductPosition;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -39,14 +35,14 @@ final class ReportHtml {
   void trend(PositionDiff diff) throws IOException {
     Totals was = diff.before();
     Totals is = diff.after();
-    int changes = diff.shortfalls().size() + diff.products().size();
+    List<TrendRow> rows = TrendRow.of(diff);
     HtmlSection.open(
         out,
         report,
         "changes",
         "Changes since " + was.asOf(),
-        changes,
-        changes,
+        rows.size(),
+        rows.size(),
         "The trend against the last position ("
             + was.asOf()
             + "): shortfall cost "
@@ -54,83 +50,42 @@ final class ReportHtml {
                 pair(report.money(was.shortfallCost()), report.money(is.shortfallCost())))
             + HtmlText.escape(unit)
             + " ("
-            + signed(diff.shortfallCostChange())
+            + HtmlText.escape(signed(diff.shortfallCostChange()))
             + "), surplus value "
             + HtmlText.escape(
                 pair(report.money(was.surplusValue()), report.money(is.surplusValue())))
             + HtmlText.escape(unit)
             + " ("
-            + signed(diff.surplusValueChange())
+            + HtmlText.escape(signed(diff.surplusValueChange()))
             + "); "
             + (was.compliant() == is.compliant()
                 ? (is.compliant() ? "compliant" : "not compliant") + " as before"
                 : (is.compliant() ? "now compliant" : "no longer compliant"))
-            + ". Each row is a shortfall or a product row that changed.");
-    if (changes > 0) {
-      HtmlTable.<Object>of("changes", "Shortfalls and product rows that changed, as the diff says.")
-          .text("change", "Change", ReportHtml::changeWord)
-          .text("kind", "Row", r -> r instanceof ShortfallChange ? "shortfall" : "product")
-          .id("consumer", "Consumer", r -> r instanceof ShortfallChange s ? s.consumer() : "")
-          .id("product", "Product", ReportHtml::changedProduct)
-          .id("licenseModel", "Licence model", ReportHtml::changedModel)
-          .number("units", "Units short", this::changedUnits, r -> Long.toString(unitsAfter(r)))
-          .reason("reason", "Reason", r -> r instanceof ShortfallChange s ? s.reason() : "")
-          .rowClass(this::direction)
-          .render(rows(diff), out);
+            + ". The shortfalls, product and licence rows and rejected records that changed:");
+    if (!rows.isEmpty()) {
+      HtmlTable.<TrendRow>of("changes", "What changed, as the diff of the positions says.")
+          .text("change", "Change", TrendRow::change)
+          .text("kind", "Row", TrendRow::kind)
+          .id("consumer", "Consumer", r -> orNone(r.consumer()))
+          .id("product", "Product", r -> orNone(r.product()))
+          .id("licenseModel", "Licence model", r -> orNone(r.licenseModel()))
+          .number("units", "Units", this::units, r -> r.after() == null ? "" : r.after().toString())
+          .reason("reason", "Reason", r -> r.reason() == null ? "" : r.reason())
+          .rowClass(r -> r.direction() > 0 ? "up" : r.direction() < 0 ? "down" : "")
+          .render(rows, out);
     }
     HtmlSection.close(out);
   }
 
-  private static List<Object> rows(PositionDiff diff) {
-    List<Object> rows = new java.util.ArrayList<>(diff.shortfalls());
-    rows.addAll(diff.products());
-    return rows;
-  }
-
-  private static String changeWord(Object row) {
-    Change change = row instanceof ShortfallChange s ? s.change() : ((ProductChange) row).change();
-    return switch (change) {
-      case ADDED -> "new";
-      case REMOVED -> row instanceof ShortfallChange ? "resolved" : "gone";
-      case CHANGED -> "changed";
-    };
-  }
-
-  private static String changedProduct(Object row) {
-    return row instanceof ShortfallChange s ? s.product() : ((ProductChange) row).product();
-  }
-
-  private static String changedModel(Object row) {
-    String model =
-        row instanceof ShortfallChange s ? s.licenseModel() : ((ProductChange) row).licenseModel();
-    return model == null ? NONE : model;
-  }
-
-  private static long unitsBefore(Object row) {
-    if (row instanceof ShortfallChange s) {
-      return s.unitsBefore();
+  private String units(TrendRow row) {
+    if (row.before() == null || row.after() == null) {
+      return NONE;
     }
-    return shortfall(((ProductChange) row).before());
+    return pair(report.count(row.before()), report.count(row.after()));
   }
 
-  private static long unitsAfter(Object row) {
-    if (row instanceof ShortfallChange s) {
-      return s.unitsAfter();
-    }
-    return shortfall(((ProductChange) row).after());
-  }
-
-  private static long shortfall(@Nullable ProductPosition row) {
-    return row == null ? 0 : row.shortfall();
-  }
-
-  private String changedUnits(Object row) {
-    return pair(report.count(unitsBefore(row)), report.count(unitsAfter(row)));
-  }
-
-  private String direction(Object row) {
-    long change = unitsAfter(row) - unitsBefore(row);
-    return change > 0 ? "up" : change < 0 ? "down" : "";
+  private static String orNone(@Nullable String value) {
+    return value == null ? NONE : value;
   }
 
   /** Per publisher: product rows, what is short and its cost, what is spare. */

@@ -85,8 +85,8 @@ class PositionHtmlTest {
     assertTrue(
         page.contains("<title>Effective licence position 2026-11-27: not compliant</title>"));
     assertTrue(page.contains("<h1>Not compliant</h1>"));
-    assertTrue(page.contains("20468.00 <small>EUR</small>"), "shortfall cost");
-    assertTrue(page.contains("5790.52 <small>EUR</small>"), "surplus value");
+    assertTrue(page.contains("20,468.00 <small>EUR</small>"), "shortfall cost");
+    assertTrue(page.contains("5,790.52 <small>EUR</small>"), "surplus value");
     assertTrue(page.contains("<strong>Unpriced:</strong> 1 product row short"));
     assertTrue(page.contains("<strong>Optimal:</strong>"));
     for (String table :
@@ -102,7 +102,9 @@ class PositionHtmlTest {
     }
     assertEquals(21, count(between(page, "<table id=\"products\"", "</table>"), "<tr data-row="));
     assertEquals(98, count(between(page, "<table id=\"allocations\"", "</table>"), "<tr "));
-    assertTrue(page.contains("<td class=\"num cost\" data-value=\"10800.00\">10800.00</td>"));
+    assertTrue(
+        page.contains("<td class=\"num shortfallCost\" data-value=\"10800\">10,800.00</td>"),
+        "shown grouped, sorted by the plain amount");
     assertTrue(page.contains("buy 24 × 2-pack = 48"));
     assertTrue(page.contains("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\""));
   }
@@ -122,7 +124,7 @@ class PositionHtmlTest {
     String page = HTML.writeString(Positions.compliantYen());
     assertTrue(page.contains("<header class=\"banner good\">"));
     assertTrue(page.contains("<h1>Compliant</h1>"));
-    assertTrue(page.contains("12000 <small>JPY</small>"));
+    assertTrue(page.contains("12,000 <small>JPY</small>"));
     assertFalse(page.contains("12000.00"));
     assertFalse(page.contains("<section id=\"notes-section\""), "no solver notes");
   }
@@ -142,6 +144,32 @@ class PositionHtmlTest {
     assertFalse(page.contains("<table "));
     assertEquals(7, count(page, "<p class=\"muted\">None.</p>"));
     assertTrue(page.contains("amounts in no currency (no prices)"));
+  }
+
+  @Test
+  void write_report_showsNamesBreakdownsExpiriesAndTheTrend() {
+    String page = HTML.writeString(Samples.report());
+    assertTrue(page.contains("windows-server<small>Windows Server · Microsoft</small>"), "names");
+    for (String table : List.of("publishers", "units", "expiring", "changes")) {
+      assertTrue(page.contains("<table id=\"" + table + "\" class=\"sortable\">"), table);
+      assertTrue(page.contains("<a href=\"#" + table + "-section\">"), "in the navigation");
+    }
+    assertTrue(page.contains("<td class=\"publisher\">Frameworks Inc.</td>"), "a publisher");
+    assertTrue(
+        page.contains(
+            "<td class=\"id\">acme-de-eng</td><td class=\"parents\">acme › acme-de</td>"));
+    assertTrue(page.contains("Expiring within 90 days"), "the horizon");
+    assertTrue(page.contains("<td class=\"date\">2026-12-31</td>"), "an entitlement that ends");
+    assertTrue(page.contains("Changes since 2026-10-27"), "the trend");
+    assertTrue(page.contains("windows-server (core)"), "a chart row per metric");
+    assertEquals(page, HTML.writeString(Samples.report()), "deterministic");
+  }
+
+  @Test
+  void write_reportInGerman_groupsNumbersTheGermanWay() {
+    String page = HTML.writeString(Samples.report().withLocale(java.util.Locale.GERMAN));
+    assertTrue(page.contains("20.468,00 <small>EUR</small>"), "the shortfall cost");
+    assertTrue(page.contains("<html lang=\"en\">"), "the page's own text stays English");
   }
 
   @Test
@@ -167,7 +195,7 @@ class PositionHtmlTest {
     assertTrue(page.contains("this position counts 98 rows here but lists none"));
     assertEquals(4, count(page, "<strong>Not listed:</strong>"));
     assertTrue(page.contains("14 shortfall rows (not listed)"));
-    assertTrue(page.contains("20468.00 <small>EUR</small>"), "the totals are all there");
+    assertTrue(page.contains("20,468.00 <small>EUR</small>"), "the totals are all there");
   }
 
   @Test
@@ -192,7 +220,7 @@ class PositionHtmlTest {
     assertEquals(
         List.of(
             "autoframe",
-            "windows-server",
+            "windows-server (ws-std)",
             "oracle-db",
             "rhel",
             "vault",
@@ -201,13 +229,18 @@ class PositionHtmlTest {
             "antivirus",
             "project",
             "acrobat",
+            "windows-server (user)",
             "backup-agent",
             "word"),
         labels);
-    ProductChart.Bar windows = ProductChart.bars(PositionReport.of(Samples.position())).get(1);
-    assertEquals(0, windows.shortfallCost().compareTo(new BigDecimal("5280")));
-    assertEquals(0, windows.surplusValue().compareTo(new BigDecimal("615")), "the CALs' surplus");
-    assertTrue(ProductChart.bars(PositionReport.of(Samples.position())).get(11).unpriced());
+    List<ProductChart.Bar> bars = ProductChart.bars(PositionReport.of(Samples.position()));
+    assertEquals(0, bars.get(1).shortfallCost().compareTo(new BigDecimal("5280")));
+    assertEquals(0, bars.get(1).surplusValue().signum(), "the CALs are counted in users");
+    assertEquals(0, bars.get(10).surplusValue().compareTo(new BigDecimal("615")), "the CALs");
+    assertTrue(bars.get(12).unpriced());
+    List<String> withEstate = new ArrayList<>();
+    ProductChart.bars(Samples.report()).forEach(b -> withEstate.add(b.label()));
+    assertEquals("windows-server (core)", withEstate.get(1), "the model's metric, from the estate");
   }
 
   @Test

@@ -21,10 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files of the sample position: one CSV file per view under {@code sample-csv/} and the HTML
- * report {@code sample.html}, compared byte for byte. To rewrite them after a deliberate change,
- * run the tests with {@code -Ditam.golden.update=true} from the module directory and review the
- * diff (open {@code sample.html} in a browser).
+ * Golden files of the sample position: one CSV file per view under {@code sample-csv/}, the HTML
+ * report of the position alone ({@code sample.html}) and of the report with the estate and the
+ * trend since a month before ({@code sample-report.html}), and that report as text at 120 and 80
+ * characters, compared byte for byte. To rewrite them after a deliberate change, run the tests with
+ * {@code -Ditam.golden.update=true} from the module directory and review the diff (open {@code
+ * sample.html} in a browser).
  */
 class PositionReportGoldenTest {
 
@@ -35,6 +37,12 @@ class PositionReportGoldenTest {
       cases.put("sample-csv/" + view.fileName(), p -> PositionCsv.create().writeString(p, view));
     }
     cases.put("sample.html", p -> PositionHtml.create().writeString(p));
+    cases.put("sample-report.html", p -> PositionHtml.create().writeString(Samples.report()));
+    cases.put(
+        "sample-report.txt",
+        p -> PositionTable.create().withDetail(PositionTable.Detail.ALL).render(Samples.report()));
+    cases.put(
+        "sample-report-80.txt", p -> PositionTable.create().withWidth(80).render(Samples.report()));
     return cases;
   }
 

@@ -3,6 +3,10 @@ package io.itam.io.position;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itam.compliance.ReconcileOptions;
+import io.itam.compliance.Reconciler;
+import io.itam.io.estate.EstateReader;
+import io.itam.model.Estate;
 import io.itam.model.position.Position;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 
 /** The bundled sample, found from the module directory, and the golden files of this package. */
 final class Samples {
@@ -40,6 +45,27 @@ final class Samples {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The sample estate. */
+  static Estate estate() {
+    try {
+      return EstateReader.create().read(repository().resolve("examples/data/sample-estate.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The report of the sample: its position with its estate and the trend since the position a month
+   * before (the same estate as of 2026-10-27).
+   */
+  static PositionReport report() {
+    Estate estate = estate();
+    Position october =
+        Reconciler.create(ReconcileOptions.DEFAULTS.withAsOf(LocalDate.parse("2026-10-27")))
+            .reconcile(estate);
+    return PositionReport.of(position()).withEstate(estate).withPrevious(october);
   }
 
   /** Whether golden files are being rewritten ({@code -Ditam.golden.update=true}). */
