@@ -1,11 +1,19 @@
 /**
- * Reports of an effective licence position for people and spreadsheets: {@link
- * io.itam.io.position.PositionCsv} writes (and reads back) one CSV file per view of a {@link
- * io.itam.model.position.Position}; {@link io.itam.io.position.PositionHtml} writes one
- * self-contained HTML page with a summary, a chart of shortfall and surplus per product and
- * sortable tables that say why each row is what it is. Both are deterministic: the same position
- * gives the same bytes.
+ * The position end of the pipeline: an effective licence position written as the JSON position
+ * document ({@link io.itam.io.position.PositionWriter}, read back by {@link
+ * io.itam.io.position.PositionReader}), CSV views ({@link io.itam.io.position.PositionCsv}), an
+ * XLSX workbook ({@link io.itam.io.position.PositionXlsx}), a self-contained HTML report ({@link
+ * io.itam.io.position.PositionHtml}), terminal tables ({@link io.itam.io.position.PositionTable})
+ * and CycloneDX licensing data ({@link io.itam.io.position.PositionCycloneDx}); the reports for
+ * people show a {@link io.itam.io.position.PositionReport} (names, breakdowns, expiries, trend);
+ * the changes between two positions ({@link io.itam.model.position.PositionDiff}) are rendered by
+ * {@link io.itam.io.position.PositionDiffTable} and {@link io.itam.io.position.PositionDiffJson}.
+ * Every writer is deterministic: the same input gives the same bytes.
  *
- * <p>Arguments are never {@code null}.
+ * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
+ * {@code @NullMarked}).
  */
+@NullMarked
 package io.itam.io.position;
+
+import org.jspecify.annotations.NullMarked;

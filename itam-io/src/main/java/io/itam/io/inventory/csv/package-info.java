@@ -10,6 +10,10 @@
  * devices.csv:17:host}), in one {@link io.itam.model.ValidationException}, never as another
  * exception.
  *
- * <p>Arguments are never {@code null} unless marked {@code @Nullable}.
+ * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
+ * {@code @NullMarked}).
  */
+@NullMarked
 package io.itam.io.inventory.csv;
+
+import org.jspecify.annotations.NullMarked;

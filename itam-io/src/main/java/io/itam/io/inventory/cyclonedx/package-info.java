@@ -7,6 +7,10 @@
  * <p>Malformed input is reported all at once, each problem at its file and path, in one {@link
  * io.itam.model.ValidationException}, never as another exception.
  *
- * <p>Arguments are never {@code null} unless marked {@code @Nullable}.
+ * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
+ * {@code @NullMarked}).
  */
+@NullMarked
 package io.itam.io.inventory.cyclonedx;
+
+import org.jspecify.annotations.NullMarked;

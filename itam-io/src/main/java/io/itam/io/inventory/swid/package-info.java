@@ -10,6 +10,10 @@
  * reason; malformed input is reported all at once, each problem at its file and line, in one {@link
  * io.itam.model.ValidationException}, never as another exception.
  *
- * <p>Arguments are never {@code null} unless marked {@code @Nullable}.
+ * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
+ * {@code @NullMarked}).
  */
+@NullMarked
 package io.itam.io.inventory.swid;
+
+import org.jspecify.annotations.NullMarked;
