@@ -8,8 +8,8 @@
  * io.itam.benchmarks.QualityReport} compares exact and first-fit positions. See the module's README
  * for the commands.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.benchmarks;

@@ -2,8 +2,8 @@
  * A software publisher modelling its licence terms as data: its own licence-model library and
  * worked examples, checked by reconciling them.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.examples.publisher;

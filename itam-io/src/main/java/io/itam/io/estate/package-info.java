@@ -5,8 +5,8 @@
  * combines a document with CSV tables, SWID tags and CycloneDX BOMs, each problem of a merged
  * record at its source.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.io.estate;

@@ -3,8 +3,8 @@
  * {@code cyclonedx}), and the mapping of software identities (tags, BOM components) to catalogue
  * products ({@link io.itam.io.inventory.ProductMapping}).
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.io.inventory;

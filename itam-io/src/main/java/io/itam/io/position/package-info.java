@@ -10,8 +10,8 @@
  * {@link io.itam.io.position.PositionDiffTable} and {@link io.itam.io.position.PositionDiffJson}.
  * Every writer is deterministic: the same input gives the same bytes.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.io.position;

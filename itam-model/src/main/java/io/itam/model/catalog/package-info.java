@@ -2,8 +2,8 @@
  * The catalogue: products with their publishers, editions (lowest first), versions (oldest first,
  * with release dates) and, for suites, the products they cover.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.model.catalog;

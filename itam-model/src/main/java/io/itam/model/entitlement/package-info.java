@@ -2,8 +2,8 @@
  * Entitlements: purchases of a licence model, with their quantity, scope, validity, maintenance and
  * unit price.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.model.entitlement;

@@ -1,8 +1,8 @@
 /**
  * Seeded synthetic estates for benchmarks and trials: the same seed gives the same estate.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.model.synthetic;

@@ -2,8 +2,8 @@
  * Licence terms: licence models with their metric, virtualization rule and use rights, and the
  * built-in core-factor and PVU tables, each row with its source.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.model.terms;

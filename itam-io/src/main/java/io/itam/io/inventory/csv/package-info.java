@@ -10,8 +10,8 @@
  * devices.csv:17:host}), in one {@link io.itam.model.ValidationException}, never as another
  * exception.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.io.inventory.csv;

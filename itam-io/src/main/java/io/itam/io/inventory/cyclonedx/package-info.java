@@ -7,8 +7,8 @@
  * <p>Malformed input is reported all at once, each problem at its file and path, in one {@link
  * io.itam.model.ValidationException}, never as another exception.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.io.inventory.cyclonedx;

@@ -10,8 +10,8 @@
  * reason; malformed input is reported all at once, each problem at its file and line, in one {@link
  * io.itam.model.ValidationException}, never as another exception.
  *
- * <p>Nothing is {@code null} unless marked {@code @Nullable} (JSpecify: the package is
- * {@code @NullMarked}).
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
 @NullMarked
 package io.itam.io.inventory.swid;
