@@ -25,8 +25,8 @@ final class InputOptions {
       names = "--csv",
       paramLabel = "DIR",
       description =
-          "A directory of devices.csv, users.csv, installations.csv, entitlements.csv (those"
-              + " present), each with a header row. Repeatable.")
+          "CSV exports with a header row, in directory DIR: devices.csv, users.csv,"
+              + " installations.csv and entitlements.csv, those present. Repeatable.")
   List<Path> csv = new ArrayList<>();
 
   @Option(
@@ -39,8 +39,8 @@ final class InputOptions {
       names = "--csv-column",
       paramLabel = "TABLE.FIELD=HEADER",
       description =
-          "Field FIELD of table TABLE is the column headed HEADER (devices.id=Hostname)."
-              + " Repeatable.")
+          "Field FIELD of table TABLE is the column headed HEADER, as in"
+              + " devices.id=Hostname. Repeatable.")
   List<String> csvColumns = new ArrayList<>();
 
   @Option(

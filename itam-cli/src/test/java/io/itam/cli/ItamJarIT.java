@@ -1,8 +1,10 @@
 package io.itam.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar as a user runs it ({@code java -jar examples/target/itam.jar}), after {@code
+ * The shaded jar as a user runs it ({@code java -jar itam-cli/target/itam.jar}), after {@code
  * package}: run by failsafe in {@code mvn verify}, so the jar under test is the one just built. It
  * checks what the class-path tests cannot: the manifest's main class and version, the bundled
- * logging binding and licence-model library, and that bad input still gives exit 2 and no stack
- * trace from the jar.
+ * logging binding, licence-model library and workbook writer (fastexcel and its run-time
+ * dependency), that bad input still gives exit 2 and no stack trace from the jar, and that the
+ * completion script completes in bash.
  */
 class ItamJarIT {
   private static final Path JAR = Path.of("target", "itam.jar");
@@ -34,6 +37,10 @@ class ItamJarIT {
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private Run run(List<String> command) throws Exception {
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
     Process process =
@@ -75,5 +82,42 @@ class ItamJarIT {
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().matches("itam [0-9]+\\.[0-9]+\\.[0-9]+(-SNAPSHOT)?\n"), run.out());
+  }
+
+  @Test
+  void jar_writesTheWorkbook_asTheClassPathCliDoes() throws Exception {
+    String sample = Path.of("..", "examples", "data", "sample-estate.json").toString();
+    Path fromJar = dir.resolve("jar.xlsx");
+    Path inProcess = dir.resolve("class-path.xlsx");
+
+    Run run = jar("reconcile", sample, "--format", "xlsx", "-o", fromJar.toString());
+
+    assertEquals(new Run(0, "", ""), run);
+    Cli.Run classPath =
+        Cli.itam("reconcile", sample, "--format", "xlsx", "-o", inProcess.toString());
+    assertEquals(0, classPath.exit(), classPath.err());
+    assertArrayEquals(Files.readAllBytes(inProcess), Files.readAllBytes(fromJar));
+  }
+
+  @Test
+  void jar_completionScript_completesCommandsOptionsAndValuesInBash() throws Exception {
+    Path bash = Path.of("/bin/bash");
+    assumeTrue(Files.isExecutable(bash), "skipped: no /bin/bash to source the completion script");
+    Run script = jar("completion");
+    assertEquals(0, script.exit(), script.err());
+    Path file = Files.writeString(dir.resolve("itam-completion.sh"), script.out(), UTF_8);
+    String complete =
+        "source \"$1\"\n"
+            + "complete_line() { COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE};"
+            + " read -r -a COMP_WORDS <<< \"$COMP_LINE\"; COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
+            + " COMPREPLY=(); _complete_itam 2>/dev/null; echo \"${COMPREPLY[*]}\"; }\n"
+            + "complete_line itam rec\n"
+            + "complete_line itam reconcile --for\n"
+            + "complete_line itam reconcile --format x\n"
+            + "complete_line itam diff --form\n";
+
+    Run run = run(List.of(bash.toString(), "-c", complete, "bash", file.toString()));
+
+    assertEquals(new Run(0, "reconcile\n--format\nxlsx\n--format\n", ""), run);
   }
 }

@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  * row is left out.
  *
  * <p>The bytes are deterministic: the workbook's creation date is the position's date, and every
- * entry of the archive is dated the same, so the same report gives the same file. Written with
+ * entry of the archive is dated the same (as a local date, between 1980 and 2107, the years the
+ * archive's dates hold), so the same report gives the same file in any time zone. Written with
  * fastexcel, through a temporary file (the archive is rewritten with those dates). Instances are
  * immutable and thread-safe.
  */
@@ -64,6 +65,8 @@ public final class PositionXlsx {
   private static final int FLUSH_EVERY = 10_000;
   private static final double MIN_WIDTH = 8;
   private static final double MAX_WIDTH = 60;
+  private static final LocalDate FIRST_DOS_DAY = LocalDate.of(1980, 1, 1);
+  private static final LocalDate LAST_DOS_DAY = LocalDate.of(2107, 12, 31);
   private static final Pattern CREATED =
       Pattern.compile("<dcterms:created xsi:type=\"dcterms:W3CDTF\">[^<]*</dcterms:created>");
 
@@ -117,7 +120,9 @@ public final class PositionXlsx {
    */
   private static void normalize(Path workbook, LocalDate date, OutputStream out)
       throws IOException {
-    long time = date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    // The entries' local date and time as the archive stores it (DOS time), whatever the machine's
+    // time zone; within the years it can hold, so no zone-dependent extra field is written.
+    LocalDateTime time = clamp(date, FIRST_DOS_DAY, LAST_DOS_DAY).atStartOfDay();
     ZipOutputStream zip = new ZipOutputStream(out);
     try (ZipFile in = new ZipFile(workbook.toFile())) {
       for (ZipEntry entry : Collections.list(in.entries())) {
@@ -137,13 +142,17 @@ public final class PositionXlsx {
                   .getBytes(StandardCharsets.UTF_8);
         }
         ZipEntry copy = new ZipEntry(entry.getName());
-        copy.setTime(time);
+        copy.setTimeLocal(time);
         zip.putNextEntry(copy);
         zip.write(content);
         zip.closeEntry();
       }
     }
     zip.finish();
+  }
+
+  private static LocalDate clamp(LocalDate date, LocalDate first, LocalDate last) {
+    return date.isBefore(first) ? first : date.isAfter(last) ? last : date;
   }
 
   /** A column of a sheet: its header, its type and its value in a row. */

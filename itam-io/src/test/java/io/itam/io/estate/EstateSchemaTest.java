@@ -20,9 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every estate document of the repository (the format's examples, the bundled samples) and every
- * document {@link EstateWriter} writes is valid against the estate schema; and the schema rejects
- * what it should (unknown fields, wrong types) the way the reader does.
+ * Every estate document of the repository (the format's examples, the bundled samples, the
+ * licence-model libraries, which are estate documents of products and models) and every document
+ * {@link EstateWriter} writes is valid against the estate schema; and the schema rejects what it
+ * should (unknown fields, wrong types) the way the reader does.
  */
 class EstateSchemaTest {
   /** The repository: the parent of the module directory. */
@@ -34,7 +35,9 @@ class EstateSchemaTest {
         "itam-io/src/test/resources/io/itam/io/estate/estate-format-example-complete.json",
         "itam-io/src/test/resources/io/itam/io/estate/estate-format-example-canonical.json",
         "examples/data/sample-estate.json",
-        "examples/data/swid-demo/base.json");
+        "examples/data/swid-demo/base.json",
+        "itam-io/src/main/resources/io/itam/io/estate/licence-model-library.json",
+        "examples/data/publisher/acme-library.json");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -138,6 +139,24 @@ class PositionXlsxTest {
   void bytes_areTheSameEveryTime_datedThePositionsDate() throws IOException {
     assertArrayEquals(SAMPLE, PositionXlsx.create().writeBytes(Samples.report()));
     assertTrue(entry("docProps/core.xml").contains(">2026-11-27T00:00:00Z</dcterms:created>"));
+  }
+
+  @Test
+  void bytes_areTheSameInEveryTimeZone_entriesDatedThePositionsDay() throws IOException {
+    TimeZone zone = TimeZone.getDefault();
+    try {
+      for (String id : List.of("UTC", "Pacific/Kiritimati", "America/Los_Angeles")) {
+        TimeZone.setDefault(TimeZone.getTimeZone(id));
+        assertArrayEquals(SAMPLE, PositionXlsx.create().writeBytes(Samples.report()), id);
+      }
+    } finally {
+      TimeZone.setDefault(zone);
+    }
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(SAMPLE))) {
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        assertEquals(LocalDateTime.parse("2026-11-27T00:00"), e.getTimeLocal(), e.getName());
+      }
+    }
   }
 
   @Test
