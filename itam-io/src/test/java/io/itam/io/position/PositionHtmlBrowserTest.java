@@ -243,6 +243,43 @@ class PositionHtmlBrowserTest {
     assertTrue(dom.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt;"), "shown as text");
   }
 
+  /**
+   * The licence manager's report (names, breakdowns, expiries, trend): its tables render every row,
+   * the publishers sort by surplus value from the address, and the chart has a row per metric.
+   */
+  @Test
+  void report_rendersBreakdownsExpiriesAndTrend_sortedFromTheAddress() throws Exception {
+    assumeChromium();
+    PositionReport report = Samples.report();
+    Files.createDirectories(OUT);
+    Path page = OUT.resolve("report-full.html");
+    PositionHtml.create().write(report, page);
+
+    String dom = dom(page, "#sort=publishers:surplusValue:desc");
+
+    assertTrue(rootTag(dom).contains("data-sorted=\"publishers:surplusValue:desc\""), rootTag(dom));
+    List<PositionReport.PublisherRow> publishers = report.publishers();
+    List<Integer> bySurplus =
+        IntStream.range(0, publishers.size())
+            .boxed()
+            .sorted(
+                Comparator.<Integer, java.math.BigDecimal>comparing(
+                        i -> publishers.get(i).surplusValue(), Comparator.reverseOrder())
+                    .thenComparing(i -> i))
+            .toList();
+    assertEquals(bySurplus, rowOrder(dom, "publishers"));
+    assertEquals(report.units().size(), rowOrder(dom, "units").size());
+    assertEquals(report.expiries().size(), rowOrder(dom, "expiring").size());
+    assertEquals(
+        TrendRow.of(java.util.Objects.requireNonNull(report.trend())).size(),
+        rowOrder(dom, "changes").size());
+    assertTrue(dom.contains("Frameworks Inc."), "publishers by name");
+    assertTrue(dom.contains("10,800.00"), "grouped amounts");
+    assertTrue(
+        dom.contains("windows-server (core)") && dom.contains("windows-server (user)"),
+        "a chart row per metric");
+  }
+
   @Test
   void sample_screenshot_isKept() throws Exception {
     assumeChromium();
