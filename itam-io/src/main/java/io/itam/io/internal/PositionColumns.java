@@ -175,6 +175,15 @@ public final class PositionColumns {
     }
   }
 
+  /**
+   * A column of a table for people only (a breakdown of a report, no field of the document): its
+   * key {@code name}, heading {@code label}, type and value, {@code null} when a row has none.
+   */
+  public static <R, V> Column<R, V> shown(
+      String name, String label, Type type, Function<R, @Nullable V> get) {
+    return new Column<>(name, label, type, true, null, true, get);
+  }
+
   private static <R, V> Column<R, V> required(
       String name, String label, Type type, Function<R, @Nullable V> get) {
     return new Column<>(name, label, type, false, null, false, get);

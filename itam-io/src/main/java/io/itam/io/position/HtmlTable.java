@@ -60,8 +60,14 @@ final class HtmlTable<T> {
    */
   static <R> HtmlTable<R> of(
       String id, String caption, Table<R> table, Numbers numbers, String... except) {
+    return of(id, caption, PositionColumns.except(table.columns(), except), numbers);
+  }
+
+  /** A table of {@code columns} (a report's own table), each cell shown as its type says. */
+  static <R> HtmlTable<R> of(
+      String id, String caption, List<PositionColumns.Column<R, ?>> columns, Numbers numbers) {
     HtmlTable<R> html = new HtmlTable<>(id, caption);
-    for (PositionColumns.Column<R, ?> column : PositionColumns.except(table.columns(), except)) {
+    for (PositionColumns.Column<R, ?> column : columns) {
       String key = column.name();
       String label = column.label();
       switch (column.type()) {
@@ -69,7 +75,7 @@ final class HtmlTable<T> {
         case REASON -> html.reason(key, label, r -> text(column.value(r)));
         case COUNT ->
             html.number(
-                key, label, r -> count(numbers, column.value(r)), r -> text(column.value(r)));
+                key, label, r -> count(numbers, column.value(r)), r -> sortKey(column.value(r)));
         case AMOUNT ->
             html.number(
                 key, label, r -> money(numbers, column.value(r)), r -> plain(column.value(r)));
@@ -92,6 +98,10 @@ final class HtmlTable<T> {
 
   private static String money(Numbers numbers, @Nullable Object value) {
     return value == null ? "" : numbers.money((BigDecimal) value);
+  }
+
+  private static String sortKey(@Nullable Object value) {
+    return value == null ? "" : value.toString();
   }
 
   private static String plain(@Nullable Object value) {

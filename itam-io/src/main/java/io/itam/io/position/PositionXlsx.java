@@ -7,9 +7,6 @@ import io.itam.io.internal.PositionColumns;
 import io.itam.io.internal.PositionColumns.Column;
 import io.itam.io.internal.PositionColumns.Table;
 import io.itam.io.internal.PositionColumns.Type;
-import io.itam.io.position.PositionReport.Expiry;
-import io.itam.io.position.PositionReport.PublisherRow;
-import io.itam.io.position.PositionReport.UnitRow;
 import io.itam.model.position.Position;
 import io.itam.model.position.PositionDiff;
 import io.itam.model.position.ProductPosition;
@@ -185,13 +182,13 @@ public final class PositionXlsx {
       sheet("licences", licences(), position.licenses());
       sheet("products", products(), position.products());
       if (report.hasEstate()) {
-        sheet("publishers", publishers(), report.publishers());
-        sheet("units", units(), report.units());
-        sheet("expiring", expiries(), report.expiries());
+        sheet("publishers", columns(ReportColumns.PUBLISHERS), report.publishers());
+        sheet("units", columns(ReportColumns.UNITS), report.units());
+        sheet("expiring", columns(ReportColumns.EXPIRIES), report.expiries());
       }
       PositionDiff trend = report.trend();
       if (trend != null) {
-        sheet("changes", changes(), TrendRow.of(trend));
+        sheet("changes", columns(ReportColumns.CHANGES), TrendRow.of(trend));
       }
       sheet("shortfalls", columns(PositionColumns.SHORTFALLS), position.shortfalls());
       sheet("allocations", columns(PositionColumns.ALLOCATIONS), position.allocations());
@@ -309,9 +306,14 @@ public final class PositionXlsx {
     }
 
     /** The cells of every column of {@code table}, as the one description gives them. */
-    private static <R> List<Cell<R>> columns(Table<R> table, String... except) {
+    private static <R> List<Cell<R>> columns(Table<R> table) {
+      return columns(table.columns());
+    }
+
+    /** The cells of {@code columns}, their labels as headers. */
+    private static <R> List<Cell<R>> columns(List<Column<R, ?>> columns) {
       List<Cell<R>> cells = new ArrayList<>();
-      for (Column<R, ?> column : PositionColumns.except(table.columns(), except)) {
+      for (Column<R, ?> column : columns) {
         cells.add(new Cell<>(column.label(), column.type(), column::value));
       }
       return cells;
@@ -337,52 +339,6 @@ public final class PositionXlsx {
         cells.add(2, new Cell<>("Publisher", Type.TEXT, p -> report.publisher(p.product())));
       }
       return cells;
-    }
-
-    private List<Cell<PublisherRow>> publishers() {
-      return List.of(
-          new Cell<>("Publisher", Type.TEXT, PublisherRow::publisher),
-          new Cell<>("Product rows", Type.COUNT, PublisherRow::productRows),
-          new Cell<>("Rows short", Type.COUNT, PublisherRow::shortfallRows),
-          new Cell<>("Units short", Type.COUNT, PublisherRow::shortfallUnits),
-          new Cell<>("Shortfall cost", Type.AMOUNT, PublisherRow::shortfallCost),
-          new Cell<>("Unpriced rows", Type.COUNT, PublisherRow::unpricedRows),
-          new Cell<>("Surplus value", Type.AMOUNT, PublisherRow::surplusValue));
-    }
-
-    private List<Cell<UnitRow>> units() {
-      return List.of(
-          new Cell<>("Unit", Type.ID, UnitRow::unit),
-          new Cell<>("Within", Type.TEXT, r -> String.join(" › ", r.parents())),
-          new Cell<>("Units short", Type.COUNT, UnitRow::shortfallUnits),
-          new Cell<>("Shortfall cost", Type.AMOUNT, UnitRow::shortfallCost),
-          new Cell<>("Unpriced units", Type.COUNT, UnitRow::unpricedUnits),
-          new Cell<>("Surplus value", Type.AMOUNT, UnitRow::surplusValue));
-    }
-
-    private List<Cell<Expiry>> expiries() {
-      return List.of(
-          new Cell<>("Ends on", Type.DATE, Expiry::date),
-          new Cell<>("Days left", Type.COUNT, Expiry::daysLeft),
-          new Cell<>("What ends", Type.TEXT, e -> e.ending().id()),
-          new Cell<>("Entitlement", Type.ID, Expiry::entitlement),
-          new Cell<>("Licence model", Type.ID, Expiry::licenseModel),
-          new Cell<>("Product", Type.ID, Expiry::product),
-          new Cell<>("Quantity", Type.COUNT, Expiry::quantity),
-          new Cell<>("Used", Type.COUNT, Expiry::consumed),
-          new Cell<>("Value", Type.AMOUNT, Expiry::value));
-    }
-
-    private List<Cell<TrendRow>> changes() {
-      return List.of(
-          new Cell<>("Change", Type.TEXT, TrendRow::change),
-          new Cell<>("Row", Type.TEXT, TrendRow::kind),
-          new Cell<>("Consumer", Type.ID, TrendRow::consumer),
-          new Cell<>("Product", Type.ID, TrendRow::product),
-          new Cell<>("Licence model", Type.ID, TrendRow::licenseModel),
-          new Cell<>("Units before", Type.COUNT, TrendRow::before),
-          new Cell<>("Units after", Type.COUNT, TrendRow::after),
-          new Cell<>("Reason", Type.REASON, TrendRow::reason));
     }
   }
 }

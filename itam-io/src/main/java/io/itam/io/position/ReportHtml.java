@@ -1,5 +1,10 @@
 package io.itam.io.position;
 
+import static io.itam.io.position.ReportColumns.CHANGES;
+import static io.itam.io.position.ReportColumns.EXPIRIES;
+import static io.itam.io.position.ReportColumns.PUBLISHERS;
+import static io.itam.io.position.ReportColumns.UNITS;
+
 import io.itam.io.position.PositionReport.Expiry;
 import io.itam.io.position.PositionReport.PublisherRow;
 import io.itam.io.position.PositionReport.UnitRow;
@@ -8,7 +13,6 @@ import io.itam.model.position.PositionDiff.Totals;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +26,24 @@ final class ReportHtml {
 
   private final PositionReport report;
   private final Appendable out;
+  private final HtmlTable.Numbers numbers;
   private final String unit;
 
   ReportHtml(PositionReport report, Appendable out) {
     this.report = report;
     this.out = out;
+    this.numbers =
+        new HtmlTable.Numbers() {
+          @Override
+          public String count(long count) {
+            return report.count(count);
+          }
+
+          @Override
+          public String money(BigDecimal amount) {
+            return report.money(amount);
+          }
+        };
     String currency = report.position().currency();
     this.unit = currency == null ? "" : " " + currency;
   }
@@ -63,29 +80,11 @@ final class ReportHtml {
                 : (is.compliant() ? "now compliant" : "no longer compliant"))
             + ". The shortfalls, product and licence rows and rejected records that changed:");
     if (!rows.isEmpty()) {
-      HtmlTable.<TrendRow>of("changes", "What changed, as the diff of the positions says.")
-          .text("change", "Change", TrendRow::change)
-          .text("kind", "Row", TrendRow::kind)
-          .id("consumer", "Consumer", r -> orNone(r.consumer()))
-          .id("product", "Product", r -> orNone(r.product()))
-          .id("licenseModel", "Licence model", r -> orNone(r.licenseModel()))
-          .number("units", "Units", this::units, r -> r.after() == null ? "" : r.after().toString())
-          .reason("reason", "Reason", r -> r.reason() == null ? "" : r.reason())
+      HtmlTable.of("changes", "What changed, as the diff of the positions says.", CHANGES, numbers)
           .rowClass(r -> r.direction() > 0 ? "up" : r.direction() < 0 ? "down" : "")
           .render(rows, out);
     }
     HtmlSection.close(out);
-  }
-
-  private String units(TrendRow row) {
-    if (row.before() == null || row.after() == null) {
-      return NONE;
-    }
-    return pair(report.count(row.before()), report.count(row.after()));
-  }
-
-  private static String orNone(@Nullable String value) {
-    return value == null ? NONE : value;
   }
 
   /** Per publisher: product rows, what is short and its cost, what is spare. */
@@ -101,39 +100,10 @@ final class ReportHtml {
         "What each publisher's products are short of and what closing it costs, and what their"
             + " unused licences are worth: the conversation to have with each vendor.");
     if (!rows.isEmpty()) {
-      HtmlTable.<PublisherRow>of("publishers", "Publishers by shortfall cost; click to sort.")
-          .text(
-              "publisher", "Publisher", r -> r.publisher() == null ? "no publisher" : r.publisher())
-          .number(
-              "productRows",
-              "Product rows",
-              count(PublisherRow::productRows),
-              raw(PublisherRow::productRows))
-          .number(
-              "shortfallRows",
-              "Short",
-              count(PublisherRow::shortfallRows),
-              raw(PublisherRow::shortfallRows))
-          .number(
-              "shortfallUnits",
-              "Units short",
-              count(PublisherRow::shortfallUnits),
-              raw(PublisherRow::shortfallUnits))
-          .number(
-              "shortfallCost",
-              "Shortfall cost",
-              r -> report.money(r.shortfallCost()),
-              r -> r.shortfallCost().toPlainString())
-          .number(
-              "unpriced",
-              "Unpriced rows",
-              r -> r.unpricedRows() == 0 ? "" : report.count(r.unpricedRows()),
-              raw(PublisherRow::unpricedRows))
-          .number(
-              "surplusValue",
-              "Surplus value",
-              r -> report.money(r.surplusValue()),
-              r -> r.surplusValue().toPlainString())
+      HtmlTable.of(
+              "publishers", "Publishers by shortfall cost; click to sort.", PUBLISHERS, numbers)
+          .shown("publisher", r -> r.publisher() == null ? "no publisher" : r.publisher())
+          .shown("unpriced", r -> r.unpricedRows() == 0 ? "" : report.count(r.unpricedRows()))
           .rowClass(
               r -> r.shortfallRows() > 0 ? "short" : r.surplusValue().signum() > 0 ? "spare" : "")
           .render(rows, out);
@@ -158,29 +128,10 @@ final class ReportHtml {
       out.append("<p class=\"muted\">The position does not list its shortfalls and allocations")
           .append(" (reconciled with less detail), so they cannot be charged to units.</p>\n");
     } else {
-      HtmlTable.<UnitRow>of("units", "Organisation units by shortfall cost; click to sort.")
-          .id("unit", "Unit", r -> r.unit() == null ? "no unit" : r.unit())
-          .text("parents", "Within", r -> String.join(" › ", r.parents()))
-          .number(
-              "shortfallUnits",
-              "Units short",
-              count(UnitRow::shortfallUnits),
-              raw(UnitRow::shortfallUnits))
-          .number(
-              "shortfallCost",
-              "Shortfall cost",
-              r -> report.money(r.shortfallCost()),
-              r -> r.shortfallCost().toPlainString())
-          .number(
-              "unpricedUnits",
-              "Unpriced units",
-              r -> r.unpricedUnits() == 0 ? "" : report.count(r.unpricedUnits()),
-              raw(UnitRow::unpricedUnits))
-          .number(
-              "surplusValue",
-              "Surplus value",
-              r -> report.money(r.surplusValue()),
-              r -> r.surplusValue().toPlainString())
+      HtmlTable.of("units", "Organisation units by shortfall cost; click to sort.", UNITS, numbers)
+          .shown("unit", r -> r.unit() == null ? "no unit" : r.unit())
+          .shown(
+              "unpricedUnits", r -> r.unpricedUnits() == 0 ? "" : report.count(r.unpricedUnits()))
           .rowClass(
               r -> r.shortfallUnits() > 0 ? "short" : r.surplusValue().signum() > 0 ? "spare" : "")
           .render(rows, out);
@@ -202,32 +153,12 @@ final class ReportHtml {
             + report.expiryLimit()
             + ": renew them, or plan for the licences they leave short.");
     if (!rows.isEmpty()) {
-      HtmlTable.<Expiry>of("expiring", "Entitlements by the date they end; click to sort.")
-          .text("date", "Ends on", e -> e.date().toString())
-          .number(
-              "daysLeft",
-              "Days left",
-              e -> report.count(e.daysLeft()),
-              e -> Long.toString(e.daysLeft()))
-          .text("ending", "What ends", e -> e.ending().id())
-          .id("entitlement", "Entitlement", Expiry::entitlement)
-          .id("licenseModel", "Licence model", Expiry::licenseModel)
-          .text("product", "Product", e -> productName(e.product()))
-          .number(
-              "quantity",
-              "Quantity",
-              e -> report.count(e.quantity()),
-              e -> Long.toString(e.quantity()))
-          .number(
-              "consumed",
-              "Used",
-              e -> e.consumed() == null ? NONE : report.count(e.consumed()),
-              e -> e.consumed() == null ? "" : e.consumed().toString())
-          .number(
-              "value",
-              "Value",
-              e -> e.value() == null ? NONE : report.money(e.value()) + unit,
-              e -> e.value() == null ? "" : e.value().toPlainString())
+      HtmlTable.of(
+              "expiring", "Entitlements by the date they end; click to sort.", EXPIRIES, numbers)
+          .replace(
+              "product",
+              e -> HtmlText.escape(productName(e.product())),
+              e -> productName(e.product()))
           .rowClass(e -> e.daysLeft() <= 30 ? "short" : "")
           .render(rows, out);
     }
@@ -240,14 +171,6 @@ final class ReportHtml {
     }
     String name = report.productName(product);
     return name == null ? product : name;
-  }
-
-  private <R> java.util.function.Function<R, String> count(ToLongFunction<R> value) {
-    return r -> report.count(value.applyAsLong(r));
-  }
-
-  private static <R> java.util.function.Function<R, String> raw(ToLongFunction<R> value) {
-    return r -> Long.toString(value.applyAsLong(r));
   }
 
   private static String pair(String was, String is) {
