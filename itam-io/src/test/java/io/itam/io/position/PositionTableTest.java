@@ -261,6 +261,25 @@ class PositionTableTest {
     }
   }
 
+  /**
+   * The sample's report (names, breakdowns, trend) fits every width from 80 up, at every detail.
+   */
+  @Test
+  void render_sampleReportFrom80Columns_fitsTheWidth() {
+    PositionReport report = Samples.report();
+    for (int width = 80; width <= 160; width += 10) {
+      for (Detail detail : Detail.values()) {
+        String text = PositionTable.create().withWidth(width).withDetail(detail).render(report);
+        for (String line : text.split("\n")) {
+          int w = width;
+          assertTrue(
+              line.codePointCount(0, line.length()) <= width,
+              () -> "longer than " + w + " (" + detail + "): " + line);
+        }
+      }
+    }
+  }
+
   @Test
   void render_toAppendable_isTheSameText() throws IOException {
     PositionTable table = PositionTable.create().withDetail(Detail.ALL);
