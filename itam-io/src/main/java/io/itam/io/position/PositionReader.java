@@ -15,9 +15,10 @@ import java.nio.file.Path;
  * Reads a position document (estate-format.md), as written by {@link PositionWriter}, back into a
  * {@link Position}.
  *
- * <p>Same discipline as {@link EstateReader}: the document is streamed; everything wrong with its
- * content (types, formats, missing and unknown fields, rows whose arithmetic does not add up) is
- * reported at once, each problem at its path, in one {@link ValidationException}.
+ * <p>Same discipline as {@link io.itam.io.estate.EstateReader}: the document is streamed;
+ * everything wrong with its content (types, formats, missing and unknown fields, rows whose
+ * arithmetic does not add up) is reported at once, each problem at its path, in one {@link
+ * ValidationException}.
  *
  * <p>Instances are immutable and thread-safe. {@link #create()} is strict; {@link
  * #allowUnknownFields(boolean)} is the only relaxation.
