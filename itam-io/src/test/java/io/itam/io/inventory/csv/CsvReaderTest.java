@@ -62,7 +62,7 @@ class CsvReaderTest {
 
   private static Path resource(String name) {
     try {
-      return Path.of(CsvReaderTest.class.getResource("/io/itam/io/csv/" + name).toURI());
+      return Path.of(CsvReaderTest.class.getResource("/io/itam/io/inventory/csv/" + name).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -26,7 +26,8 @@ class SwidInvalidTagsTest {
 
   static Path directory() {
     try {
-      return Path.of(SwidInvalidTagsTest.class.getResource("/io/itam/io/swid/invalid").toURI());
+      return Path.of(
+          SwidInvalidTagsTest.class.getResource("/io/itam/io/inventory/swid/invalid").toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
