@@ -7,5 +7,11 @@
  * io.itam.benchmarks.BenchmarkTable} runs all three and prints the README table, {@link
  * io.itam.benchmarks.QualityReport} compares exact and first-fit positions. See the module's README
  * for the commands.
+ *
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
+@NullMarked
 package io.itam.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,5 +17,11 @@
  *   <li>Names follow the JSON contract ({@code estate-format.md}): a record field is named like its
  *       JSON field.
  * </ul>
+ *
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
+@NullMarked
 package io.itam.model;
+
+import org.jspecify.annotations.NullMarked;

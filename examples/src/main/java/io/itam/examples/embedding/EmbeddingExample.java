@@ -1,7 +1,7 @@
 package io.itam.examples.embedding;
 
 import io.itam.compliance.Reconciler;
-import io.itam.io.json.EstateReader;
+import io.itam.io.estate.EstateReader;
 import io.itam.model.Estate;
 import io.itam.model.Money;
 import io.itam.model.catalog.Product;

@@ -1,9 +1,9 @@
 package io.itam.examples.publisher;
 
 import io.itam.compliance.Reconciler;
-import io.itam.io.json.EstateReader;
-import io.itam.io.json.LicenseModelLibrary;
-import io.itam.io.json.WorkedExamples;
+import io.itam.io.estate.EstateReader;
+import io.itam.io.estate.LicenseModelLibrary;
+import io.itam.io.estate.WorkedExamples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.compliance.Reconciler;
-import io.itam.io.json.EstateReader;
-import io.itam.io.json.LicenseModelLibrary;
-import io.itam.io.json.WorkedExamples;
+import io.itam.io.estate.EstateReader;
+import io.itam.io.estate.LicenseModelLibrary;
+import io.itam.io.estate.WorkedExamples;
 import io.itam.model.Estate;
 import io.itam.model.terms.LicenseModel;
 import java.io.IOException;

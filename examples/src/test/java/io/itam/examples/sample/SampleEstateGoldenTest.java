@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itam.compliance.ReconcileOptions;
 import io.itam.compliance.Reconciler;
-import io.itam.io.json.EstateReader;
-import io.itam.io.json.PositionReader;
-import io.itam.io.json.PositionWriter;
-import io.itam.io.text.PositionTable;
+import io.itam.io.estate.EstateReader;
+import io.itam.io.position.PositionReader;
+import io.itam.io.position.PositionTable;
+import io.itam.io.position.PositionWriter;
 import io.itam.model.Estate;
 import io.itam.model.position.Accounting;
 import io.itam.model.position.Exempt;

@@ -5,5 +5,11 @@
  *
  * <p>Every row checks its own arithmetic: {@code covered + shortfall = required}, {@code consumed +
  * surplus = entitled}. Money amounts are exact decimals in the position's currency.
+ *
+ * <p>Nothing is {@code null} unless marked {@code @Nullable}: the package is null-marked
+ * (JSpecify).
  */
+@NullMarked
 package io.itam.model.position;
+
+import org.jspecify.annotations.NullMarked;
