@@ -77,7 +77,12 @@ public final class Allocator {
       AllocationProblem problem, Prices prices, long nodeBudget, @Nullable Executor executor) {
     List<PoolSolver.Solution> linear =
         Parallel.map(
-            problem.pools, pool -> PoolSolver.solve(problem, pool, prices, nodeBudget), executor);
+            problem.pools,
+            pool -> {
+              PoolSolver.Solution simple = OneTypePool.solve(problem, pool, prices);
+              return simple != null ? simple : PoolSolver.solve(problem, pool, prices, nodeBudget);
+            },
+            executor);
     Map<Integer, Long> shortOf = new HashMap<>();
     for (PoolSolver.Solution solution : linear) {
       solution

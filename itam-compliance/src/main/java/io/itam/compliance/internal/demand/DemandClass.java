@@ -93,6 +93,19 @@ public final class DemandClass {
       return anchors[i];
     }
 
+    /** Adds a member of one fact (the representative has one) counted under {@code anchor}. */
+    int add(int fact, int anchor) {
+      if (count == anchors.length) {
+        anchors = Arrays.copyOf(anchors, Math.max(8, count * 2));
+      }
+      if (count == facts.length) {
+        facts = Arrays.copyOf(facts, Math.max(16, facts.length * 2));
+      }
+      anchors[count] = anchor;
+      facts[count] = fact;
+      return count++;
+    }
+
     /** How many members the group has. */
     int size() {
       return count;

@@ -23,6 +23,9 @@ final class LocalMembers {
   private final boolean byUser;
   private final Map<List<Shape>, DemandClass> classes = new LinkedHashMap<>();
   private final Map<Key, Shared> shared = new HashMap<>();
+  private final List<Shared> single = new ArrayList<>();
+  private final io.itam.compliance.internal.LongIntMap singleKeys =
+      new io.itam.compliance.internal.LongIntMap(64);
 
   /** A representative's group, its class, and its facts in (record key, fact) order. */
   private record Shared(DemandClass demandClass, int group, int[] byKey) {}
@@ -70,36 +73,105 @@ final class LocalMembers {
   }
 
   void run() {
-    RuleContext context = demand.context;
-    int[] models = demand.families.models(family);
-    int[] anchors = new int[facts.length];
-    for (int i = 0; i < facts.length; i++) {
-      int f = facts[i];
-      int key = demand.facts.recordKey(f);
-      anchors[i] = -1;
-      for (int m : models) {
-        Coverage.Result result = context.coverage.of(key, m);
-        if (result != null && result.covered()) {
-          int a = anchor(context, demand.families, family, m, f, null);
-          if (a >= 0) {
-            anchors[i] = a;
-          }
-        }
-      }
-    }
-    int[] order = Grouping.byKey(anchors);
+    int[] anchors = anchors();
+    int[] order = inAnchorOrder(anchors);
     for (int start = 0; start < order.length; ) {
       if ((start & 4095) == 0) {
         Cancellation.check();
       }
       int end = Grouping.runEnd(anchors, order, start);
-      int[] memberFacts = new int[end - start];
-      for (int k = start; k < end; k++) {
-        memberFacts[k - start] = facts[order[k]];
+      if (end - start == 1) {
+        single(anchors[order[start]], facts[order[start]]);
+      } else {
+        int[] memberFacts = new int[end - start];
+        for (int k = start; k < end; k++) {
+          memberFacts[k - start] = facts[order[k]];
+        }
+        member(anchors[order[start]], memberFacts);
       }
-      member(anchors[order[start]], memberFacts);
       start = end;
     }
+  }
+
+  /** The consumer each of the family's facts counts under, or -1 when no model counts it. */
+  private int[] anchors() {
+    RuleContext context = demand.context;
+    int[] models = demand.families.models(family);
+    int[] anchors = new int[facts.length];
+    // Which models count a record key's facts depends on the key alone (and, for a user, on the
+    // device's user): worked out once per key.
+    Map<Integer, int[]> countingModels = new HashMap<>();
+    for (int i = 0; i < facts.length; i++) {
+      int f = facts[i];
+      int key = demand.facts.recordKey(f);
+      int[] counting =
+          countingModels.computeIfAbsent(
+              key,
+              k -> {
+                int[] covering = new int[models.length];
+                int n = 0;
+                for (int m : models) {
+                  Coverage.Result result = context.coverage.of(k, m);
+                  if (result != null && result.covered()) {
+                    covering[n++] = m;
+                  }
+                }
+                return Arrays.copyOf(covering, n);
+              });
+      anchors[i] = -1;
+      for (int m : counting) {
+        int a = anchor(context, demand.families, family, m, f, null);
+        if (a >= 0) {
+          anchors[i] = a;
+          break; // every model of a local family counts a fact under the same consumer
+        }
+      }
+    }
+    return anchors;
+  }
+
+  /** The positions of the counted facts ordered by consumer, then fact. */
+  private static int[] inAnchorOrder(int[] anchors) {
+    boolean sorted = true;
+    int n = 0;
+    int last = -1;
+    for (int a : anchors) {
+      if (a >= 0) {
+        sorted &= a >= last;
+        last = a;
+        n++;
+      }
+    }
+    if (!sorted) {
+      return Grouping.byKey(anchors);
+    }
+    int[] order = new int[n];
+    n = 0;
+    for (int i = 0; i < anchors.length; i++) {
+      if (anchors[i] >= 0) {
+        order[n++] = i;
+      }
+    }
+    return order;
+  }
+
+  /** A member of one fact: keyed by its unit class and record key on primitives. */
+  private void single(int anchor, int fact) {
+    demand.inMember[fact] = true;
+    int unit = byUser ? demand.index.userUnit(anchor) : demand.index.deviceUnit(anchor);
+    long key = (long) demand.families.unitClass(family, unit) << 32 | demand.facts.recordKey(fact);
+    int at = singleKeys.get(key);
+    Shared known;
+    if (at == io.itam.compliance.internal.LongIntMap.ABSENT) {
+      known = represent(new int[] {fact}, new int[] {0});
+      singleKeys.put(key, single.size());
+      single.add(known);
+    } else {
+      known = single.get(at);
+    }
+    DemandClass.Group group = known.demandClass().groups.get(known.group());
+    int index = group.add(fact, anchor);
+    known.demandClass().add(fact, known.group(), index);
   }
 
   private void member(int anchor, int[] memberFacts) {
